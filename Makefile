@@ -1,0 +1,125 @@
+# kbeam: `make` builds build/bin/kbeam; `make run` and `make check` also
+# install what is missing first (scripts/install-deps.sh).
+
+CC ?= gcc
+CLANG ?= clang
+BUILD := build
+
+SRC_DIRS := userspace/vm userspace/loader userspace/jit userspace/bif userspace/io userspace/platform
+LIB_SRCS := $(foreach d,$(SRC_DIRS),$(wildcard $(d)/*.c))
+LAUNCHER_SRCS := $(wildcard userspace/launcher/*.c)
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+BENCH_SRCS := $(wildcard tests/bench/bench_*.c)
+
+WARN := -Wall -Wextra -Werror
+CPPFLAGS := -D_GNU_SOURCE -Iuserspace -Iinclude
+CFLAGS := -std=c11 -O2 -g $(WARN) -MMD -MP
+LDLIBS := -lz -lpthread -lm
+SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# Plain build
+OBJ := $(BUILD)/obj
+LIB_OBJS := $(LIB_SRCS:%.c=$(OBJ)/%.o)
+LAUNCHER_OBJS := $(LAUNCHER_SRCS:%.c=$(OBJ)/%.o)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+BENCH_BINS := $(BENCH_SRCS:tests/bench/%.c=$(BUILD)/bench/%)
+LIB := $(BUILD)/libkbeam.a
+
+# ASan+UBSan build (clang), of the library, the launcher and the unit tests
+AOBJ := $(BUILD)/asan/obj
+ALIB_OBJS := $(LIB_SRCS:%.c=$(AOBJ)/%.o)
+ALAUNCHER_OBJS := $(LAUNCHER_SRCS:%.c=$(AOBJ)/%.o)
+ALIB := $(BUILD)/asan/libkbeam.a
+AUNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/asan/tests/%)
+
+# libFuzzer build (clang)
+FOBJ := $(BUILD)/fuzz/obj
+FLIB_OBJS := $(LIB_SRCS:%.c=$(FOBJ)/%.o)
+FLIB := $(BUILD)/fuzz/libkbeam.a
+FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+
+.PHONY: all kbeam tests asan fuzzers run check fuzz bench deps format clean
+all: kbeam tests
+
+kbeam: $(BUILD)/bin/kbeam
+tests: $(UNIT_BINS) $(BENCH_BINS)
+asan: $(BUILD)/asan/bin/kbeam $(AUNIT_BINS)
+fuzzers: $(FUZZ_BINS)
+
+deps:
+	@scripts/install-deps.sh
+
+$(OBJ)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/bin/kbeam: $(LAUNCHER_OBJS) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $(LAUNCHER_OBJS) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(BUILD)/bench/%: tests/bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(AOBJ)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS) $(CFLAGS) -O1 $(SAN) -c $< -o $@
+
+$(ALIB): $(ALIB_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/asan/bin/kbeam: $(ALAUNCHER_OBJS) $(ALIB)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CFLAGS) $(SAN) -o $@ $(ALAUNCHER_OBJS) $(ALIB) $(LDLIBS)
+
+$(BUILD)/asan/tests/%: tests/unit/%.c $(ALIB)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS) -Itests/unit $(CFLAGS) -O1 $(SAN) -o $@ $< $(ALIB) $(LDLIBS)
+
+$(FOBJ)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS) $(CFLAGS) -O1 -fsanitize=fuzzer-no-link,address,undefined -c $< -o $@
+
+$(FLIB): $(FLIB_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FLIB)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS) $(CFLAGS) -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(FLIB) $(LDLIBS)
+
+# A demo: compile an Erlang module with erlc and show kbeam's view of it.
+run: deps
+	@$(MAKE) --no-print-directory kbeam
+	@scripts/demo.sh
+
+check: deps
+	@scripts/check.sh
+
+# make fuzz [FUZZ_SECONDS=600]: every fuzz target for that long each
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzzers
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+bench: deps
+	@$(MAKE) --no-print-directory kbeam tests
+	@scripts/bench.sh
+
+format:
+	clang-format -i $(LIB_SRCS) $(LAUNCHER_SRCS) $(UNIT_SRCS) $(FUZZ_SRCS) $(BENCH_SRCS) $(wildcard userspace/*/*.h tests/unit/*.h)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

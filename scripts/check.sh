@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Builds everything and runs every test. Each test prints "PASS name" or
+# "FAIL name: why"; this script counts them and ends with the closing line
+# "kbeam: N passed, M failed". A test program that dies without saying why
+# counts as one failure.
+set -u
+cd "$(dirname "$0")/.."
+export KBEAM_ORACLE_DIR="$PWD/build/oracle"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+passed=0
+failed=0
+failures=()
+
+# Runs a command, echoes its PASS/FAIL lines, and counts them.
+run_test() {
+	local name=$1
+	shift
+	local out rc p f
+	out=$("$@" 2>&1)
+	rc=$?
+	printf '%s\n' "$out" | grep -E '^(PASS|FAIL) ' | sed "s/^/[$name] /"
+	p=$(printf '%s\n' "$out" | grep -c '^PASS ')
+	f=$(printf '%s\n' "$out" | grep -c '^FAIL ')
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "[$name] FAIL $name exited with status $rc"
+		printf '%s\n' "$out" | tail -n 20 | sed "s/^/[$name]   /"
+		f=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$f" -gt 0 ] && failures+=("$name")
+}
+
+finish() {
+	if [ ${#failures[@]} -gt 0 ]; then
+		echo "failing: ${failures[*]}"
+	fi
+	echo "kbeam: $passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit $?
+}
+
+echo "== build"
+mkdir -p build
+if ! make -j"$jobs" --no-print-directory all kbeam asan fuzzers >build/build.log 2>&1; then
+	tail -n 40 build/build.log
+	echo "FAIL build"
+	failed=$((failed + 1))
+	failures+=(build)
+	finish
+fi
+passed=$((passed + 1))
+echo "PASS build"
+
+echo "== oracle data from OTP (erl)"
+run_test oracle scripts/oracle.sh
+
+echo "== unit tests"
+for t in build/tests/test_*; do
+	[ -x "$t" ] && run_test "$(basename "$t")" "$t"
+done
+
+echo "== unit tests under ASan+UBSan"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+for t in build/asan/tests/test_*; do
+	[ -x "$t" ] && run_test "asan/$(basename "$t")" "$t"
+done
+
+echo "== loader and launcher tests"
+for t in tests/loader/*.sh; do
+	[ -f "$t" ] && run_test "$(basename "$t" .sh)" bash "$t"
+done
+
+echo "== fuzzing (bounded)"
+run_test fuzz scripts/fuzz.sh "${KBEAM_FUZZ_SECONDS:-20}"
+
+finish

@@ -1,0 +1,35 @@
+/* The external term format: binary_to_term and term_to_binary in C.
+ *
+ * etf_decode reads one term starting with the version byte 131 (including
+ * the zlib-compressed form, tag 80) and builds it on the heap. etf_encode
+ * produces exactly the bytes OTP 25's term_to_binary/2 produces for the
+ * same term and options.
+ */
+#ifndef KBEAM_LOADER_ETF_H
+#define KBEAM_LOADER_ETF_H
+
+#include "vm/heap.h"
+
+/* etf_decode flags */
+#define ETF_DECODE_SAFE 0x1u /* binary_to_term(B, [safe]): create no new atoms, no external funs to unknown code */
+
+/* Decodes one term from buf[0..len). On success returns the term and sets
+ * *used (if not NULL) to the bytes consumed. On failure returns
+ * THE_NON_VALUE and sets *error (if not NULL) to a short static message
+ * (binary_to_term raises badarg). */
+term etf_decode(kb_heap *h, const uint8_t *buf, size_t len, unsigned flags, size_t *used,
+		const char **error);
+
+typedef struct etf_encode_options {
+	int compressed;    /* -1: no compression, else zlib level 0..9 ([compressed] is 6) */
+	int minor_version; /* 0, 1 (default) or 2 (UTF-8 atoms) */
+	bool deterministic;
+} etf_encode_options;
+
+#define ETF_ENCODE_DEFAULTS ((etf_encode_options){.compressed = -1, .minor_version = 1})
+
+/* Encodes t. Returns a malloc'd buffer (caller frees) and its size in *len;
+ * NULL when out of memory. */
+uint8_t *etf_encode(term t, const etf_encode_options *opts, size_t *len);
+
+#endif
