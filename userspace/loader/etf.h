@@ -4,6 +4,18 @@
  * the zlib-compressed form, tag 80) and builds it on the heap. etf_encode
  * produces exactly the bytes OTP 25's term_to_binary/2 produces for the
  * same term and options.
+ *
+ * Where OTP 25 differs from a careful reading of the documentation, kbeam
+ * follows OTP (tests/oracle/etf_corpus.erl pins these down): bytes after
+ * the term are not an error (binary_to_term/1 ignores them too; the `used`
+ * option reports them); a pid, port or reference of 'nonode@nohost' with
+ * creation 0 is local, and must then be in the local ranges; local
+ * references always get three ids; FUN_EXT and ATOM_CACHE_REF are refused.
+ * kbeam refuses, where OTP accepts, the tags of OTP's internal ETS format
+ * (ATOM_INTERNAL_REF2/3, which name atoms by OTP's own atom indexes), and
+ * a NEW_FUN_EXT whose creator is not a pid (on which OTP 25 crashes).
+ * A NEW_FUN_EXT's OldIndex is checked but not kept: it is written back as
+ * the Index, which is what every compiler since R15 produces.
  */
 #ifndef KBEAM_LOADER_ETF_H
 #define KBEAM_LOADER_ETF_H
@@ -11,14 +23,19 @@
 #include "vm/heap.h"
 
 /* etf_decode flags */
-#define ETF_DECODE_SAFE 0x1u /* binary_to_term(B, [safe]): create no new atoms, no external funs to unknown code */
+#define ETF_DECODE_SAFE                                                                            \
+	0x1u /* binary_to_term(B, [safe]): create no new atoms, no external funs to unknown code   \
+	      */
 
 /* Decodes one term from buf[0..len). On success returns the term and sets
- * *used (if not NULL) to the bytes consumed. On failure returns
- * THE_NON_VALUE and sets *error (if not NULL) to a short static message
- * (binary_to_term raises badarg). */
+ * *used (if not NULL) to the bytes consumed: for the compressed form, the
+ * 6 header bytes and the zlib stream. On failure returns THE_NON_VALUE,
+ * leaves *used alone and sets *error (if not NULL) to a short static
+ * message (binary_to_term raises badarg). Nesting depth costs no C stack,
+ * and the heap used stays within a small multiple of len (or of the
+ * inflated size). Thread-safe. */
 term etf_decode(kb_heap *h, const uint8_t *buf, size_t len, unsigned flags, size_t *used,
-		const char **error);
+                const char **error);
 
 typedef struct etf_encode_options {
 	int compressed;    /* -1: no compression, else zlib level 0..9 ([compressed] is 6) */
@@ -29,7 +46,7 @@ typedef struct etf_encode_options {
 #define ETF_ENCODE_DEFAULTS ((etf_encode_options){.compressed = -1, .minor_version = 1})
 
 /* Encodes t. Returns a malloc'd buffer (caller frees) and its size in *len;
- * NULL when out of memory. */
+ * NULL when out of memory. Nesting depth costs no C stack. */
 uint8_t *etf_encode(term t, const etf_encode_options *opts, size_t *len);
 
 #endif

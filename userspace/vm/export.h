@@ -23,5 +23,8 @@ static inline export_entry *export_get_entry(term e)
 
 /* Finds or creates the entry for M:F/A; NULL when out of memory. */
 export_entry *export_entry_get(term module, term function, uint32_t arity);
+/* Finds the entry for M:F/A without creating it; NULL when there is none
+ * (binary_to_term's `safe` option). */
+export_entry *export_entry_lookup(term module, term function, uint32_t arity);
 
 #endif

@@ -30,8 +30,10 @@ static inline term fun_creator(term f) { return boxed_ptr(f)[FUN_CREATOR]; }
 static inline uint64_t fun_num_free(term f) { return boxed_ptr(f)[FUN_NUM_FREE]; }
 static inline term *fun_env(term f) { return boxed_ptr(f) + FUN_ENV; }
 
-/* Finds or creates the entry for (module, md5, index). NULL when out of
- * memory. When it exists already, the other fields are left as they are. */
+/* Finds or creates the entry for (module, md5, index, old_uniq, arity): as
+ * in OTP 25 all of them are the key, so a fun decoded with another arity or
+ * old uniq than the loaded code's gets an entry of its own. NULL when out of
+ * memory. When it exists already, num_free is left as it is. */
 fun_entry *fun_entry_get(term module, const uint8_t md5[16], uint32_t index, uint32_t old_uniq,
 			 uint32_t arity, uint32_t num_free);
 
