@@ -1,0 +1,126 @@
+/* The kbeam command.
+ *
+ * Today it reads .beam files: `kbeam --disasm FILE.beam...` prints them,
+ * `kbeam --disasm --stats FILE.beam...` counts their instructions by
+ * opcode. Exit status: 0 success, 1 a file could not be loaded (one line on
+ * stderr: "kbeam: FILE: problem"), 2 a usage error. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "disasm.h"
+#include "vm/atom.h"
+
+#define KBEAM_VERSION "0.1.0"
+
+enum { EXIT_LOAD = 1, EXIT_USAGE = 2 };
+
+static void usage(FILE *out)
+{
+	fputs("usage: kbeam --disasm FILE.beam...          print modules readably\n"
+	      "       kbeam --disasm --stats FILE.beam...  count instructions by opcode\n"
+	      "       kbeam --version                      print the version\n"
+	      "       kbeam --help                         print this text\n"
+	      "\n"
+	      "kbeam is a BEAM virtual machine for OTP 25 .beam files. It cannot run\n"
+	      "Erlang code yet: the loader and the disassembler are what works today.\n",
+	      out);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("kbeam: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs(" (kbeam --help shows the usage)\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* Loads every file; prints each (disasm) or sums their opcodes (stats). */
+static int run_disasm(char **files, int nfiles, bool stats)
+{
+	opcode_stats *counts = stats ? calloc(1, sizeof *counts) : NULL;
+	if (stats && !counts) {
+		fputs("kbeam: out of memory\n", stderr);
+		return EXIT_LOAD;
+	}
+	int status = 0;
+	for (int i = 0; i < nfiles && status == 0; i++) {
+		kb_load_error err;
+		kb_module *m = module_load_file(files[i], &err);
+		if (!m) {
+			fprintf(stderr, "kbeam: %s: %s\n", files[i], err.msg);
+			status = EXIT_LOAD;
+			break;
+		}
+		if (stats) {
+			stats_add(counts, m);
+		} else {
+			if (i > 0)
+				putchar('\n');
+			if (!disasm_module(stdout, m)) {
+				fflush(stdout);
+				fprintf(stderr, "kbeam: %s: cannot print the module\n", files[i]);
+				status = EXIT_LOAD;
+			}
+		}
+		module_free(m);
+	}
+	if (stats && status == 0)
+		stats_print(stdout, counts);
+	free(counts);
+	if (fflush(stdout) != 0 && status == 0) {
+		fputs("kbeam: cannot write the output\n", stderr);
+		status = EXIT_LOAD;
+	}
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	bool disasm = false, stats = false;
+	int nfiles = 0;
+	char **files = calloc((size_t)argc + 1, sizeof *files);
+	if (!files) {
+		fputs("kbeam: out of memory\n", stderr);
+		return EXIT_LOAD;
+	}
+	int status = -1;
+	bool options_done = false;
+	for (int i = 1; i < argc && status < 0; i++) {
+		const char *a = argv[i];
+		if (options_done || a[0] != '-' || a[1] == 0) {
+			files[nfiles++] = argv[i];
+		} else if (strcmp(a, "--") == 0) {
+			options_done = true;
+		} else if (strcmp(a, "--disasm") == 0) {
+			disasm = true;
+		} else if (strcmp(a, "--stats") == 0) {
+			stats = true;
+		} else if (strcmp(a, "--version") == 0) {
+			printf("kbeam %s (loads OTP 25 .beam files)\n", KBEAM_VERSION);
+			status = 0;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			usage(stdout);
+			status = 0;
+		} else {
+			status = usage_error("unknown option '%s'", a);
+		}
+	}
+	if (status < 0) {
+		if (stats && !disasm)
+			status = usage_error("%s needs --disasm", "--stats");
+		else if (!disasm && nfiles > 0)
+			status = usage_error(
+			    "%s: running Erlang code is not supported yet; try --disasm", files[0]);
+		else if (!disasm)
+			status = usage_error("%s", "nothing to do");
+		else if (nfiles == 0)
+			status = usage_error("%s needs at least one .beam file", "--disasm");
+		else {
+			atom_table_init();
+			status = run_disasm(files, nfiles, stats);
+		}
+	}
+	free(files);
+	return status;
+}
