@@ -615,7 +615,7 @@ static void *get_entries(void *arg)
 	term mod = atom_from_cstr("kbeam_etf_table_mod");
 	for (uint32_t i = 0; i < KEYS; i++) {
 		out[2 * i] = export_entry_get(mod, make_atom(i % 50), i);
-		out[2 * i + 1] = fun_entry_get(mod, md5, i, 7, 1, 0);
+		out[2 * i + 1] = fun_entry_get(mod, md5, i, 7, 1, 0, THE_NON_VALUE);
 	}
 	return NULL;
 }
@@ -647,11 +647,11 @@ static void entry_tables(void)
 	CHECK(fe->module == mod && fe->index == 9 && fe->old_uniq == 7 && fe->arity == 1);
 	CHECK(fe->name == THE_NON_VALUE && !fe->address && memcmp(fe->md5, md5, 16) == 0);
 	/* every part of the key counts */
-	CHECK(fun_entry_get(mod, md5, 9, 7, 1, 5) == fe);
-	CHECK(fun_entry_get(mod, md5, 9, 8, 1, 0) != fe);
-	CHECK(fun_entry_get(mod, md5, 9, 7, 2, 0) != fe);
+	CHECK(fun_entry_get(mod, md5, 9, 7, 1, 5, THE_NON_VALUE) == fe);
+	CHECK(fun_entry_get(mod, md5, 9, 8, 1, 0, THE_NON_VALUE) != fe);
+	CHECK(fun_entry_get(mod, md5, 9, 7, 2, 0, THE_NON_VALUE) != fe);
 	md5[15] = 1;
-	CHECK(fun_entry_get(mod, md5, 9, 7, 1, 0) != fe);
+	CHECK(fun_entry_get(mod, md5, 9, 7, 1, 0, THE_NON_VALUE) != fe);
 }
 
 /* ---- encoder details OTP's corpus cannot show ---- */

@@ -187,11 +187,9 @@ bool load_fun_entries(loader *ld)
 	for (uint32_t i = 0; i < m->nlambdas; i++) {
 		kb_lambda *l = &m->lambdas[i];
 		l->entry = fun_entry_get(m->name, m->md5, l->index, l->old_uniq,
-		                         l->arity - l->num_free, l->num_free);
+		                         l->arity - l->num_free, l->num_free, l->function);
 		if (!l->entry)
 			return load_fail(ld, "out of memory");
-		if (l->entry->name == THE_NON_VALUE)
-			l->entry->name = l->function;
 	}
 	return true;
 }

@@ -33,8 +33,10 @@ static inline term *fun_env(term f) { return boxed_ptr(f) + FUN_ENV; }
 /* Finds or creates the entry for (module, md5, index, old_uniq, arity): as
  * in OTP 25 all of them are the key, so a fun decoded with another arity or
  * old uniq than the loaded code's gets an entry of its own. NULL when out of
- * memory. When it exists already, num_free is left as it is. */
+ * memory. When it exists already, num_free is left as it is. `name` is the
+ * function atom when the caller knows it (the loader), else THE_NON_VALUE;
+ * an entry made without a name gets it when a caller later knows it. */
 fun_entry *fun_entry_get(term module, const uint8_t md5[16], uint32_t index, uint32_t old_uniq,
-			 uint32_t arity, uint32_t num_free);
+			 uint32_t arity, uint32_t num_free, term name);
 
 #endif

@@ -72,7 +72,7 @@ static bool grow_locked(void)
 }
 
 fun_entry *fun_entry_get(term module, const uint8_t md5[16], uint32_t index, uint32_t old_uniq,
-                         uint32_t arity, uint32_t num_free)
+                         uint32_t arity, uint32_t num_free, term name)
 {
 	fun_key key = {module, md5, index, old_uniq, arity};
 	uint64_t hash = hash_key(&key);
@@ -81,7 +81,7 @@ fun_entry *fun_entry_get(term module, const uint8_t md5[16], uint32_t index, uin
 	if (!n && (nentries < nbuckets || grow_locked()) && (n = malloc(sizeof *n))) {
 		n->hash = hash;
 		n->entry.module = module;
-		n->entry.name = THE_NON_VALUE;
+		n->entry.name = name;
 		n->entry.index = index;
 		n->entry.old_uniq = old_uniq;
 		n->entry.arity = arity;
@@ -91,6 +91,8 @@ fun_entry *fun_entry_get(term module, const uint8_t md5[16], uint32_t index, uin
 		n->next = buckets[hash & (nbuckets - 1)];
 		buckets[hash & (nbuckets - 1)] = n;
 		nentries++;
+	} else if (n && n->entry.name == THE_NON_VALUE) {
+		n->entry.name = name;
 	}
 	pthread_mutex_unlock(&lock);
 	return n ? &n->entry : NULL;
