@@ -19,12 +19,12 @@ run_test() {
 	local out rc p f
 	out=$("$@" 2>&1)
 	rc=$?
-	printf '%s\n' "$out" | grep -E '^(PASS|FAIL) ' | sed "s/^/[$name] /"
+	printf '%s\n' "$out" | grep -E '^(PASS|FAIL) ' | sed "s|^|[$name] |"
 	p=$(printf '%s\n' "$out" | grep -c '^PASS ')
 	f=$(printf '%s\n' "$out" | grep -c '^FAIL ')
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		echo "[$name] FAIL $name exited with status $rc"
-		printf '%s\n' "$out" | tail -n 20 | sed "s/^/[$name]   /"
+		printf '%s\n' "$out" | tail -n 20 | sed "s|^|[$name]   |"
 		f=1
 	fi
 	passed=$((passed + p))
