@@ -56,6 +56,26 @@ static void tuples_and_lists_on_a_heap(void)
 	heap_free(&h);
 }
 
+static void main_region_then_fragments(void)
+{
+	term region[16];
+	kb_heap h;
+	heap_init(&h);
+	heap_set_region(&h, region, region + 16);
+	CHECK(heap_alloc(&h, 10) == region);
+	CHECK(heap_alloc(&h, 6) == region + 10);
+	CHECK(heap_fragment_words(&h) == 0);
+	term *f = heap_alloc(&h, 3); /* region full: a fragment */
+	CHECK(f != NULL && (f < region || f >= region + 16));
+	CHECK(heap_alloc(&h, 5000) != NULL); /* larger than a chunk */
+	CHECK(heap_alloc(&h, 2) != NULL);
+	CHECK(heap_fragment_words(&h) == 5005);
+	CHECK(h.top == region + 16);
+	heap_free_fragments(&h);
+	CHECK(heap_fragment_words(&h) == 0 && h.chunks == NULL);
+	heap_free(&h);
+}
+
 static void binaries_heap_refc_and_sub(void)
 {
 	kb_heap h;
@@ -99,6 +119,7 @@ int main(void)
 	RUN(small_integer_range_is_60_bits);
 	RUN(immediates_do_not_overlap);
 	RUN(tuples_and_lists_on_a_heap);
+	RUN(main_region_then_fragments);
 	RUN(binaries_heap_refc_and_sub);
 	RUN(bits_copy_shifts);
 	return unit_exit();

@@ -6,7 +6,8 @@
 
 struct heap_chunk {
 	struct heap_chunk *next;
-	size_t words;
+	size_t words; /* capacity */
+	size_t used;  /* words handed out (the newest chunk: see frag_top) */
 	term data[];
 };
 
@@ -15,6 +16,7 @@ struct heap_chunk {
 void heap_init(kb_heap *h)
 {
 	h->top = h->limit = NULL;
+	h->frag_top = h->frag_limit = NULL;
 	h->chunks = NULL;
 	h->words_used = 0;
 	h->offheap_first = THE_NON_VALUE;
@@ -22,23 +24,54 @@ void heap_init(kb_heap *h)
 
 term *heap_alloc(kb_heap *h, size_t words)
 {
-	if ((size_t)(h->limit - h->top) < words) {
-		size_t n = words > HEAP_CHUNK_MIN_WORDS ? words : HEAP_CHUNK_MIN_WORDS;
-		if (h->chunks && n < h->chunks->words * 2 && h->chunks->words < (1u << 20))
-			n = h->chunks->words * 2 > words ? h->chunks->words * 2 : words;
-		struct heap_chunk *c = malloc(sizeof *c + n * sizeof(term));
-		if (!c)
-			return NULL;
-		c->next = h->chunks;
-		c->words = n;
-		h->chunks = c;
-		h->top = c->data;
-		h->limit = c->data + n;
+	term *p;
+	if ((size_t)(h->limit - h->top) >= words) {
+		p = h->top;
+		h->top += words;
+	} else {
+		if ((size_t)(h->frag_limit - h->frag_top) < words) {
+			/* Fragments double in size, so an arena of n words costs
+			 * O(log n) chunks. */
+			size_t n = words > HEAP_CHUNK_MIN_WORDS ? words : HEAP_CHUNK_MIN_WORDS;
+			if (h->chunks && h->chunks->words < (1u << 20) && h->chunks->words * 2 > n)
+				n = h->chunks->words * 2;
+			struct heap_chunk *c = malloc(sizeof *c + n * sizeof(term));
+			if (!c)
+				return NULL;
+			if (h->chunks)
+				h->chunks->used = (size_t)(h->frag_top - h->chunks->data);
+			c->next = h->chunks;
+			c->words = n;
+			c->used = 0;
+			h->chunks = c;
+			h->frag_top = c->data;
+			h->frag_limit = c->data + n;
+		}
+		p = h->frag_top;
+		h->frag_top += words;
 	}
-	term *p = h->top;
-	h->top += words;
 	h->words_used += words;
 	return p;
+}
+
+size_t heap_fragment_words(const kb_heap *h)
+{
+	size_t n = 0;
+	for (const struct heap_chunk *c = h->chunks; c; c = c->next)
+		n += c == h->chunks ? (size_t)(h->frag_top - c->data) : c->used;
+	return n;
+}
+
+void heap_free_fragments(kb_heap *h)
+{
+	struct heap_chunk *c = h->chunks;
+	while (c) {
+		struct heap_chunk *n = c->next;
+		free(c);
+		c = n;
+	}
+	h->chunks = NULL;
+	h->frag_top = h->frag_limit = NULL;
 }
 
 void heap_link_offheap(kb_heap *h, term boxed, term *next_slot)
@@ -57,11 +90,6 @@ void heap_free(kb_heap *h)
 			binary_release((kb_binary *)(uintptr_t)p[REFC_BIN_VAL]);
 		t = next;
 	}
-	struct heap_chunk *c = h->chunks;
-	while (c) {
-		struct heap_chunk *n = c->next;
-		free(c);
-		c = n;
-	}
+	heap_free_fragments(h);
 	heap_init(h);
 }

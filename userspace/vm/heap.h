@@ -1,11 +1,15 @@
 /* A term heap: where terms are built.
  *
- * In this layer a heap is a chain of chunks that only grows (an arena): the
- * loader builds a module's literals in one, binary_to_term builds its result
- * in one. Process heaps with garbage collection (the execution engine) keep
- * the same contract: heap_alloc() hands out word-aligned space for terms, and
- * the heap's off-heap list names every reference-counted object its terms
- * point to, so heap_free() drops exactly those references.
+ * heap_alloc() hands out word-aligned space for terms, first from the main
+ * region [top, limit), then from fragments: chunks of their own, linked on
+ * `chunks`. A heap made by heap_init() has no main region, so it is an arena
+ * of growing chunks: the loader builds a module's literals in one,
+ * binary_to_term builds its result in one. A process gives its heap a main
+ * region with heap_set_region() (its young heap, up to the stack); what does
+ * not fit there goes to fragments, which the garbage collector folds into the
+ * next heap, as OTP's heap fragments. Either way the off-heap chain names every
+ * reference-counted object the terms point to, so heap_free() drops exactly
+ * those references.
  */
 #ifndef KBEAM_VM_HEAP_H
 #define KBEAM_VM_HEAP_H
@@ -15,9 +19,11 @@
 struct heap_chunk;
 
 typedef struct kb_heap {
-	term *top;   /* next free word in the current chunk */
-	term *limit; /* end of the current chunk */
-	struct heap_chunk *chunks;
+	term *top;   /* next free word of the main region */
+	term *limit; /* end of the main region */
+	term *frag_top;   /* next free word of the newest fragment */
+	term *frag_limit; /* end of the newest fragment */
+	struct heap_chunk *chunks; /* fragments, newest first */
 	size_t words_used;
 	/* First term (boxed) of the off-heap chain: refc binaries link
 	 * through their `next` word. THE_NON_VALUE when empty. */
@@ -27,7 +33,18 @@ typedef struct kb_heap {
 void heap_init(kb_heap *h);
 /* Space for `words` words; NULL only when memory is exhausted. */
 term *heap_alloc(kb_heap *h, size_t words);
-/* Releases every chunk and the references held by the off-heap chain. */
+/* Gives the heap a main region (a process's young heap). */
+static inline void heap_set_region(kb_heap *h, term *start, term *end)
+{
+	h->top = start;
+	h->limit = end;
+}
+/* Words held in fragments (what the next garbage collection must fold in). */
+size_t heap_fragment_words(const kb_heap *h);
+/* Frees the fragments only (after a collection copied what lived in them). */
+void heap_free_fragments(kb_heap *h);
+/* Releases every fragment and the references held by the off-heap chain;
+ * the main region belongs to its owner and is left alone. */
 void heap_free(kb_heap *h);
 /* Links a boxed off-heap object (refc binary) into the heap's chain. */
 void heap_link_offheap(kb_heap *h, term boxed, term *next_slot);

@@ -1,0 +1,45 @@
+/* BIFs: built-in functions implemented in C.
+ *
+ * A BIF is `term fn(process *p, const term *args)`: it reads its arguments
+ * (args[0..arity)), builds its result on p->heap and returns it. On failure
+ * it returns THE_NON_VALUE with p->freason and p->fvalue set, through
+ * bif_error() and friends, raising exactly the exception OTP raises. The C
+ * function is the one definition of the BIF's meaning: JIT fast paths for
+ * the same operation must agree with it.
+ */
+#ifndef KBEAM_BIF_BIF_H
+#define KBEAM_BIF_BIF_H
+
+#include "vm/atom.h"
+#include "vm/process.h"
+
+typedef term (*bif_fn)(process *p, const term *args);
+
+typedef struct bif_def {
+	const char *module;
+	const char *name;
+	unsigned arity;
+	bif_fn fn;
+} bif_def;
+
+static inline term bif_raise(process *p, exc_class cls, term reason)
+{
+	p->freason = cls;
+	p->fvalue = reason;
+	return THE_NON_VALUE;
+}
+static inline term bif_error(process *p, term reason) { return bif_raise(p, EXC_ERROR, reason); }
+static inline term bif_badarg(process *p) { return bif_error(p, ATOM(badarg)); }
+static inline term bif_badarith(process *p) { return bif_error(p, ATOM(badarith)); }
+static inline term bif_system_limit(process *p) { return bif_error(p, ATOM(system_limit)); }
+/* Out of memory while building a result: OTP would abort the node; kbeam
+ * raises system_limit in the process. */
+static inline term bif_no_memory(process *p) { return bif_system_limit(p); }
+
+/* Looks a BIF up by module, name and arity (atoms); NULL when none. */
+const bif_def *bif_lookup(term module, term name, unsigned arity);
+/* Every BIF, in the order of the family tables (for listing and tests). */
+size_t bif_count(void);
+const bif_def *bif_at(size_t i);
+
+#endif
