@@ -58,9 +58,9 @@ static void utf8_names_count_characters(void)
 static void malformed_utf8_is_refused(void)
 {
 	term a;
-	CHECK(atom_put("\xc3", 1, &a) == ATOM_BAD_UTF8);         /* truncated */
-	CHECK(atom_put("\xc0\x80", 2, &a) == ATOM_BAD_UTF8);     /* overlong */
-	CHECK(atom_put("\xed\xa0\x80", 3, &a) == ATOM_BAD_UTF8); /* surrogate */
+	CHECK(atom_put("\xc3", 1, &a) == ATOM_BAD_UTF8);             /* truncated */
+	CHECK(atom_put("\xc0\x80", 2, &a) == ATOM_BAD_UTF8);         /* overlong */
+	CHECK(atom_put("\xed\xa0\x80", 3, &a) == ATOM_BAD_UTF8);     /* surrogate */
 	CHECK(atom_put("\xf4\x90\x80\x80", 4, &a) == ATOM_BAD_UTF8); /* > U+10FFFF */
 	CHECK(atom_put("\xff", 1, &a) == ATOM_BAD_UTF8);
 	CHECK(atom_put("a\x80", 2, &a) == ATOM_BAD_UTF8);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "unit.h"
+#include "oracle_data.h"
 #include "vm/bignum.h"
 
 /* ---- helpers ---- */
@@ -226,26 +227,21 @@ static bool check_vector(kb_heap *h, int op, char **f, char *why, size_t cap)
 
 static void oracle_vectors(void)
 {
-	const char *dir = getenv("KBEAM_ORACLE_DIR");
-	char path[512];
-	snprintf(path, sizeof path, "%s/bignum_vectors.txt", dir ? dir : "build/oracle");
-	FILE *fp = fopen(path, "r");
-	if (!fp) {
+	size_t nlines;
+	char **lines = oracle_read_lines("bignum_vectors.txt", &nlines);
+	if (!lines) {
 		char why[600];
-		snprintf(why, sizeof why, "cannot open %s (run tests/oracle/bignum_vectors.erl)",
-		         path);
+		snprintf(
+		    why, sizeof why,
+		    "cannot open %.300s/bignum_vectors.txt (run tests/oracle/bignum_vectors.erl)",
+		    oracle_dir());
 		unit_result("bignum_oracle_vectors", 0, why);
 		return;
 	}
 	struct vector_group groups[V_COUNT] = {0};
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
 	long lineno = 0, unknown = 0;
-	while ((len = getline(&line, &cap, fp)) > 0) {
-		lineno++;
-		if (line[len - 1] == '\n')
-			line[--len] = '\0';
+	for (; (size_t)lineno < nlines; lineno++) {
+		char *line = lines[lineno];
 		char *f[5];
 		int nf = 0;
 		for (char *p = line; nf < 5;) {
@@ -272,12 +268,11 @@ static void oracle_vectors(void)
 		heap_init(&h);
 		if (!check_vector(&h, op, f, why, sizeof why)) {
 			g->failed = true;
-			snprintf(g->why, sizeof g->why, "line %ld: %s", lineno, why);
+			snprintf(g->why, sizeof g->why, "line %ld: %s", lineno + 1, why);
 		}
 		heap_free(&h);
 	}
-	free(line);
-	fclose(fp);
+	oracle_free_lines(lines, nlines);
 
 	char name[64], why[100];
 	snprintf(why, sizeof why, "%ld malformed lines in %s", unknown, "bignum_vectors.txt");

@@ -1,6 +1,8 @@
 /* Term order and equality: hand-built cases, and OTP's answers for every
  * pair of a few hundred terms (tests/oracle/term_order.erl). */
 #include "unit.h"
+#include "oracle_data.h"
+#include "term_build.h"
 
 #include <math.h>
 
@@ -17,13 +19,7 @@ static kb_heap heap;
 
 /* ---- builders ---- */
 
-static term flt(double d)
-{
-	term *p = heap_alloc(&heap, 2);
-	p[0] = make_header(1, SUBTAG_FLOAT);
-	memcpy(p + 1, &d, sizeof d);
-	return make_boxed(p);
-}
+static term flt(double d) { return build_float(&heap, d); }
 
 /* A bignum from its sign and 64-bit digits, least significant first. */
 static term big(bool neg, const uint64_t *digits, size_t n)
@@ -34,22 +30,9 @@ static term big(bool neg, const uint64_t *digits, size_t n)
 	return make_boxed(p);
 }
 
-static term tuple2(term a, term b)
-{
-	term *p = heap_alloc(&heap, 3);
-	p[0] = make_header(2, SUBTAG_TUPLE);
-	p[1] = a;
-	p[2] = b;
-	return make_boxed(p);
-}
+static term tuple2(term a, term b) { return build_tuple2(&heap, a, b); }
 
-static term cons(term h, term t)
-{
-	term *p = heap_alloc(&heap, 2);
-	p[0] = h;
-	p[1] = t;
-	return make_list(p);
-}
+static term cons(term h, term t) { return build_cons(&heap, h, t); }
 
 static term atom(const char *s) { return atom_from_cstr(s); }
 
@@ -261,66 +244,6 @@ static void funs_compare_as_otp(void)
 
 /* ---- the OTP oracle ---- */
 
-static const char *oracle_dir(void)
-{
-	const char *d = getenv("KBEAM_ORACLE_DIR");
-	return d ? d : "build/oracle";
-}
-
-/* Lines of an oracle file (malloc'd, NUL-terminated, newline removed). */
-static char **read_lines(const char *name, size_t *count)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", oracle_dir(), name);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return NULL;
-	char **lines = NULL;
-	size_t n = 0, cap = 0;
-	char *line = NULL;
-	size_t lcap = 0;
-	ssize_t len;
-	while ((len = getline(&line, &lcap, f)) >= 0) {
-		if (len && line[len - 1] == '\n')
-			line[--len] = 0;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			lines = realloc(lines, cap * sizeof *lines);
-		}
-		lines[n++] = strdup(line);
-	}
-	free(line);
-	fclose(f);
-	*count = n;
-	return lines;
-}
-
-static void free_lines(char **lines, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
-}
-
-static term decode_hex(const char *hex, const char **err)
-{
-	size_t n = strlen(hex) / 2;
-	uint8_t *buf = malloc(n + 1);
-	for (size_t i = 0; i < n; i++) {
-		unsigned x;
-		sscanf(hex + 2 * i, "%2x", &x);
-		buf[i] = (uint8_t)x;
-	}
-	size_t used = 0;
-	term t = etf_decode(&heap, buf, n, 0, &used, err);
-	if (t != THE_NON_VALUE && used != n) {
-		*err = "trailing bytes";
-		t = THE_NON_VALUE;
-	}
-	free(buf);
-	return t;
-}
-
 static term *corpus; /* THE_NON_VALUE where a term did not decode */
 static size_t ncorpus;
 
@@ -329,7 +252,7 @@ static size_t ncorpus;
 static bool load_corpus(char *why, size_t whylen)
 {
 	size_t n;
-	char **lines = read_lines("term_order.terms", &n);
+	char **lines = oracle_read_lines("term_order.terms", &n);
 	if (!lines) {
 		snprintf(why, whylen, "missing %s/term_order.terms", oracle_dir());
 		return false;
@@ -339,11 +262,11 @@ static bool load_corpus(char *why, size_t whylen)
 	size_t bad = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *err = NULL;
-		corpus[i] = decode_hex(lines[i], &err);
+		corpus[i] = oracle_decode_hex(&heap, lines[i], &err);
 		if (corpus[i] == THE_NON_VALUE && !bad++)
 			snprintf(why, whylen, "term %zu does not decode: %s", i, err ? err : "?");
 	}
-	free_lines(lines, n);
+	oracle_free_lines(lines, n);
 	if (bad) {
 		size_t l = strlen(why);
 		snprintf(why + l, whylen - l, " (%zu of %zu terms fail)", bad, n);
@@ -356,11 +279,11 @@ static void oracle_pairs(void)
 	char why[512] = "";
 	bool ok = true;
 	size_t n;
-	char **cmp = read_lines("term_order.cmp", &n);
+	char **cmp = oracle_read_lines("term_order.cmp", &n);
 	if (!cmp || n != ncorpus) {
 		unit_result("otp_pairwise_order", 0, "missing or short term_order.cmp");
 		unit_result("otp_pairwise_equality", 0, "missing or short term_order.cmp");
-		free_lines(cmp, cmp ? n : 0);
+		oracle_free_lines(cmp, cmp ? n : 0);
 		return;
 	}
 	size_t checked = 0, bad_order = 0, bad_eq = 0;
@@ -394,7 +317,7 @@ static void oracle_pairs(void)
 			}
 		}
 	}
-	free_lines(cmp, n);
+	oracle_free_lines(cmp, n);
 	char msg[700];
 	snprintf(msg, sizeof msg, "%zu of %zu pairs wrong; first: %s", bad_order, checked, why);
 	unit_result("otp_pairwise_order", ok && checked > 10000, msg);
@@ -423,7 +346,7 @@ static void sort_indexes(size_t *idx, size_t *tmp, size_t n)
 static void oracle_sort(void)
 {
 	size_t n;
-	char **lines = read_lines("term_order.sort", &n);
+	char **lines = oracle_read_lines("term_order.sort", &n);
 	if (!lines || n != 1) {
 		unit_result("otp_sort_permutation", 0, "missing term_order.sort");
 		return;
@@ -459,13 +382,13 @@ static void oracle_sort(void)
 	unit_result("otp_sort_permutation", ok, why);
 	free(idx);
 	free(tmp);
-	free_lines(lines, n);
+	oracle_free_lines(lines, n);
 }
 
 static void oracle_exact_order(void)
 {
 	size_t n;
-	char **lines = read_lines("term_order.exact", &n);
+	char **lines = oracle_read_lines("term_order.exact", &n);
 	if (!lines) {
 		unit_result("otp_map_key_order", 0, "missing term_order.exact");
 		return;
@@ -493,7 +416,7 @@ static void oracle_exact_order(void)
 		}
 	}
 	unit_result("otp_map_key_order", ok, why);
-	free_lines(lines, n);
+	oracle_free_lines(lines, n);
 }
 
 int main(void)

@@ -2,6 +2,8 @@
  * every vector's term is decoded from its external format and displayed
  * here; results are grouped by the kind of the outermost term. */
 #include "unit.h"
+#include "oracle_data.h"
+#include "term_build.h"
 
 #include "loader/etf.h"
 #include "vm/atom.h"
@@ -24,50 +26,20 @@ static vector *vectors;
 static size_t nvectors;
 static char load_error[400];
 
-static const char *oracle_dir(void)
-{
-	const char *d = getenv("KBEAM_ORACLE_DIR");
-	return d ? d : "build/oracle";
-}
-
-static unsigned hex_digit(char c)
-{
-	return c >= '0' && c <= '9' ? (unsigned)(c - '0') : (unsigned)(c - 'a' + 10) & 15;
-}
-
-/* The bytes of the n_hex hex digits at s, malloc'd. */
-static uint8_t *unhex(const char *s, size_t n_hex, size_t *n)
-{
-	*n = n_hex / 2;
-	uint8_t *buf = malloc(*n + 1);
-	if (!buf)
-		return NULL;
-	for (size_t i = 0; i < *n; i++)
-		buf[i] = (uint8_t)(hex_digit(s[2 * i]) << 4 | hex_digit(s[2 * i + 1]));
-	buf[*n] = 0;
-	return buf;
-}
-
 static bool load_vector(vector *v, const char *line)
 {
-	size_t hexlen = strcspn(line, " ");
-	size_t n;
+	size_t hexlen = oracle_field_len(line);
 	v->hex = strndup(line, hexlen < 40 ? hexlen : 40);
-	uint8_t *etf = unhex(line, hexlen, &n);
-	const char *rest = line + hexlen + (line[hexlen] == ' ');
-	v->text = unhex(rest, strcspn(rest, " \n"), &v->len);
-	if (!v->hex || !etf || !v->text) {
-		free(etf);
+	v->text = oracle_unhex(oracle_field(line, 1), &v->len);
+	if (!v->hex || !v->text) {
 		snprintf(load_error, sizeof load_error, "out of memory");
 		return false;
 	}
-	size_t used = 0;
-	const char *err = NULL;
-	v->t = etf_decode(&heap, etf, n, 0, &used, &err);
-	free(etf);
-	if (v->t == THE_NON_VALUE || used != n) {
+	const char *err;
+	v->t = oracle_decode_hex(&heap, line, &err);
+	if (v->t == THE_NON_VALUE) {
 		snprintf(load_error, sizeof load_error, "vector %zu (%s...): etf_decode: %s",
-		         nvectors + 1, v->hex, err ? err : "trailing bytes");
+		         nvectors + 1, v->hex, err ? err : "?");
 		return false;
 	}
 	return true;
@@ -75,34 +47,27 @@ static bool load_vector(vector *v, const char *line)
 
 static void load_vectors(void)
 {
-	char path[320];
-	snprintf(path, sizeof path, "%.300s/display_text.txt", oracle_dir());
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		snprintf(load_error, sizeof load_error, "cannot open %s", path);
+	size_t n;
+	char **lines = oracle_read_lines("display_text.txt", &n);
+	if (!lines) {
+		snprintf(load_error, sizeof load_error, "cannot open %.300s/display_text.txt",
+		         oracle_dir());
 		return;
 	}
-	size_t cap = 0;
-	char *line = NULL;
-	size_t lcap = 0;
-	while (getline(&line, &lcap, f) >= 0) {
-		if (nvectors == cap) {
-			cap = cap ? cap * 2 : 256;
-			vectors = realloc(vectors, cap * sizeof *vectors);
-		}
+	vectors = calloc(n ? n : 1, sizeof *vectors);
+	for (size_t i = 0; i < n; i++) {
 		vector *v = &vectors[nvectors];
-		memset(v, 0, sizeof *v);
-		if (!load_vector(v, line)) {
+		if (!load_vector(v, lines[i])) {
 			free(v->hex);
 			free(v->text);
 			break;
 		}
 		nvectors++;
 	}
-	free(line);
-	fclose(f);
+	oracle_free_lines(lines, n);
 	if (!load_error[0] && nvectors < 200)
-		snprintf(load_error, sizeof load_error, "only %zu vectors in %s", nvectors, path);
+		snprintf(load_error, sizeof load_error,
+		         "only %zu vectors in %.300s/display_text.txt", nvectors, oracle_dir());
 }
 
 static void oracle_loaded(void) { CHECKF(load_error[0] == 0, "%.380s", load_error); }
@@ -183,30 +148,6 @@ static void display_matches_otp(void)
 
 /* ---- beyond the oracle ---- */
 
-static bool get_bit(const uint8_t *p, uint64_t i) { return p[i / 8] >> (7 - i % 8) & 1; }
-
-/* A sub binary holding t's bits at bit offset offs of a fresh binary. */
-static term shifted_copy(term t, unsigned offs)
-{
-	bitstring_view v;
-	bitstring_get(t, &v);
-	uint64_t nbytes = (offs + v.bitsize + 7) / 8 + 1;
-	term orig = binary_new(&heap, NULL, nbytes);
-	uint8_t *d = binary_bytes_mut(orig);
-	memset(d, 0xa5, nbytes);
-	for (uint64_t i = 0; i < v.bitsize; i++) {
-		uint64_t j = offs + i;
-		d[j / 8] = (uint8_t)((d[j / 8] & ~(0x80 >> j % 8)) | get_bit(v.base, v.bitoffs + i)
-		                                                         << (7 - j % 8));
-	}
-	term *p = heap_alloc(&heap, SUB_BIN_WORDS);
-	p[0] = make_header(SUB_BIN_WORDS - 1, SUBTAG_SUB_BIN);
-	p[SUB_BIN_BITSIZE] = v.bitsize;
-	p[SUB_BIN_BITOFFS] = offs;
-	p[SUB_BIN_ORIG] = orig;
-	return make_boxed(p);
-}
-
 /* Bitstrings display by value, whatever their bit offset. */
 static void bitstrings_at_any_offset(void)
 {
@@ -218,7 +159,8 @@ static void bitstrings_at_any_offset(void)
 		tested++;
 		for (unsigned offs = 1; offs < 12 && !unit_current_failed; offs++) {
 			size_t len;
-			char *got = term_display_text(shifted_copy(v->t, offs), &len);
+			char *got =
+			    term_display_text(build_shifted_copy(&heap, v->t, offs, 0xa5), &len);
 			CHECKF(got && len == v->len && memcmp(got, v->text, len) == 0,
 			       "vector %zu (%s...) at bit offset %u: \"%.60s\"", i + 1, v->hex,
 			       offs, got ? got : "(null)");
@@ -273,25 +215,10 @@ static void external_idents(void)
 	displays_as(make_boxed(p), want);
 }
 
-static term cons(term h, term t)
-{
-	term *p = heap_alloc(&heap, 2);
-	p[0] = h;
-	p[1] = t;
-	return make_list(p);
-}
-
 /* A million levels of nesting use heap, not C stack. */
 static void deep_terms(void)
 {
-	term l = NIL, tup = NIL;
-	for (int i = 0; i < 1000000; i++) {
-		l = cons(l, NIL);
-		term *p = heap_alloc(&heap, 2);
-		p[0] = make_header(1, SUBTAG_TUPLE);
-		p[1] = tup;
-		tup = make_boxed(p);
-	}
+	term l = build_nested_lists(&heap, 1000000), tup = build_nested_tuples(&heap, 1000000);
 	size_t len = 0;
 	char *s = term_display_text(l, &len);
 	CHECK(s && len == 2000002 && s[0] == '[' && s[999999] == '[' && s[1000000] == '[' &&

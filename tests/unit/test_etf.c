@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 
 #include "unit.h"
+#include "oracle_data.h"
 #include "loader/etf.h"
 #include "vm/atom.h"
 #include "vm/binary.h"
@@ -143,21 +144,12 @@ static bool parse_corpus(void)
 
 static bool load_corpus(void)
 {
-	const char *dir = getenv("KBEAM_ORACLE_DIR");
-	char path[4096];
-	snprintf(path, sizeof path, "%s/etf_corpus.bin", dir ? dir : "build/oracle");
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	corpus = oracle_read_file("etf_corpus.bin", &corpus_len);
+	if (!corpus) {
 		corpus_error =
 		    "build/oracle/etf_corpus.bin missing (run tests/oracle/etf_corpus.erl)";
 		return false;
 	}
-	fseek(f, 0, SEEK_END);
-	long size = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	corpus = malloc(size > 0 ? (size_t)size : 1);
-	corpus_len = fread(corpus, 1, size > 0 ? (size_t)size : 0, f);
-	fclose(f);
 	if (!parse_corpus()) {
 		corpus_error = "etf_corpus.bin is malformed";
 		return false;

@@ -3,6 +3,8 @@
  * external format and hashed here; bitstrings are hashed again from copies
  * at every bit offset, which OTP's hashes ignore. */
 #include "unit.h"
+#include "oracle_data.h"
+#include "term_build.h"
 
 #include <inttypes.h>
 
@@ -25,58 +27,20 @@ static vector *vectors;
 static size_t nvectors;
 static char load_error[400];
 
-static const char *oracle_dir(void)
-{
-	const char *d = getenv("KBEAM_ORACLE_DIR");
-	return d ? d : "build/oracle";
-}
-
-static unsigned hex_digit(char c)
-{
-	return c >= '0' && c <= '9' ? (unsigned)(c - '0') : (unsigned)(c - 'a' + 10) & 15;
-}
-
-static term decode_hex(const char *s, size_t n_hex, const char **err)
-{
-	size_t n = n_hex / 2;
-	uint8_t *buf = malloc(n + 1);
-	if (!buf) {
-		*err = "out of memory";
-		return THE_NON_VALUE;
-	}
-	for (size_t i = 0; i < n; i++)
-		buf[i] = (uint8_t)(hex_digit(s[2 * i]) << 4 | hex_digit(s[2 * i + 1]));
-	size_t used = 0;
-	*err = NULL;
-	term t = etf_decode(&heap, buf, n, 0, &used, err);
-	if (t != THE_NON_VALUE && used != n) {
-		*err = "trailing bytes";
-		t = THE_NON_VALUE;
-	}
-	free(buf);
-	return t;
-}
-
 static bool load_vectors(void)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/phash_vectors.txt", oracle_dir());
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		snprintf(load_error, sizeof load_error, "cannot open %.300s", path);
+	size_t n;
+	char **lines = oracle_read_lines("phash_vectors.txt", &n);
+	if (!lines) {
+		snprintf(load_error, sizeof load_error, "cannot open %.300s/phash_vectors.txt",
+		         oracle_dir());
 		return false;
 	}
-	size_t cap = 0;
-	char *line = NULL;
-	size_t lcap = 0;
-	ssize_t len;
-	while ((len = getline(&line, &lcap, f)) >= 0) {
-		if (nvectors == cap) {
-			cap = cap ? cap * 2 : 512;
-			vectors = realloc(vectors, cap * sizeof *vectors);
-		}
+	vectors = calloc(n ? n : 1, sizeof *vectors);
+	for (size_t i = 0; i < n; i++) {
+		const char *line = lines[i];
 		vector *v = &vectors[nvectors];
-		size_t hexlen = strcspn(line, " ");
+		size_t hexlen = oracle_field_len(line);
 		if (sscanf(line + hexlen,
 		           " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64 " %" SCNu64, &v->otp[0],
 		           &v->otp[1], &v->otp[2], &v->otp[3], &v->otp[4]) != 5) {
@@ -85,7 +49,7 @@ static bool load_vectors(void)
 			break;
 		}
 		const char *err;
-		v->t = decode_hex(line, hexlen, &err);
+		v->t = oracle_decode_hex(&heap, line, &err);
 		v->hex = strndup(line, hexlen < 40 ? hexlen : 40);
 		if (v->t == THE_NON_VALUE) {
 			snprintf(load_error, sizeof load_error, "line %zu (%s...): etf_decode: %s",
@@ -95,11 +59,10 @@ static bool load_vectors(void)
 		}
 		nvectors++;
 	}
-	free(line);
-	fclose(f);
+	oracle_free_lines(lines, n);
 	if (!load_error[0] && nvectors < 300)
-		snprintf(load_error, sizeof load_error, "only %zu vectors in %.300s", nvectors,
-		         path);
+		snprintf(load_error, sizeof load_error,
+		         "only %zu vectors in %.300s/phash_vectors.txt", nvectors, oracle_dir());
 	return !load_error[0];
 }
 
@@ -144,39 +107,6 @@ static void phash_matches_otp(void)
 
 /* ---- bitstrings at other offsets ---- */
 
-static bool get_bit(const uint8_t *p, uint64_t i) { return p[i / 8] >> (7 - i % 8) & 1; }
-static void put_bit(uint8_t *p, uint64_t i, bool b)
-{
-	if (b)
-		p[i / 8] |= (uint8_t)(0x80 >> (i % 8));
-	else
-		p[i / 8] &= (uint8_t) ~(0x80 >> (i % 8));
-}
-
-/* A sub binary holding t's bits at bit offset `offs` of a fresh binary
- * whose other bits are all ones. */
-static term shifted_copy(term t, unsigned offs)
-{
-	bitstring_view v;
-	bitstring_get(t, &v);
-	uint64_t nbytes = (offs + v.bitsize + 7) / 8 + 1;
-	term orig = binary_new(&heap, NULL, nbytes);
-	if (orig == THE_NON_VALUE)
-		return THE_NON_VALUE;
-	uint8_t *d = binary_bytes_mut(orig);
-	memset(d, 0xff, nbytes);
-	for (uint64_t i = 0; i < v.bitsize; i++)
-		put_bit(d, offs + i, get_bit(v.base, v.bitoffs + i));
-	term *p = heap_alloc(&heap, SUB_BIN_WORDS);
-	if (!p)
-		return THE_NON_VALUE;
-	p[0] = make_header(SUB_BIN_WORDS - 1, SUBTAG_SUB_BIN);
-	p[SUB_BIN_BITSIZE] = v.bitsize;
-	p[SUB_BIN_BITOFFS] = offs;
-	p[SUB_BIN_ORIG] = orig;
-	return make_boxed(p);
-}
-
 static void bitstrings_hash_by_value(void)
 {
 	size_t tested = 0;
@@ -186,7 +116,7 @@ static void bitstrings_hash_by_value(void)
 			continue;
 		tested++;
 		for (unsigned offs = 1; offs < 20 && !unit_current_failed; offs++) {
-			term s = shifted_copy(v->t, offs);
+			term s = build_shifted_copy(&heap, v->t, offs, 0xff);
 			uint32_t h2 = 0, h = 0;
 			CHECK(s != THE_NON_VALUE && term_phash2(s, &h2) && term_phash(s, &h));
 			CHECKF(h2 == v->otp[2] && (uint64_t)h + 1 == v->otp[3],
@@ -215,26 +145,11 @@ static void ranges_are_checked(void)
 }
 
 /* Terms built here, not decoded: hashes that only depend on values. */
-static term cons(term h, term t)
-{
-	term *p = heap_alloc(&heap, 2);
-	p[0] = h;
-	p[1] = t;
-	return make_list(p);
-}
-
 static void deep_terms_use_no_c_stack(void)
 {
 	/* a million nested one-element lists and tuples: any recursion in C
 	 * would overflow the stack (and ASan's more so) */
-	term l = NIL, tup = NIL;
-	for (int i = 0; i < 1000000; i++) {
-		l = cons(l, NIL);
-		term *p = heap_alloc(&heap, 2);
-		p[0] = make_header(1, SUBTAG_TUPLE);
-		p[1] = tup;
-		tup = make_boxed(p);
-	}
+	term l = build_nested_lists(&heap, 1000000), tup = build_nested_tuples(&heap, 1000000);
 	uint32_t a = 0, b = 0;
 	CHECK(term_phash2(l, &a) && term_phash(l, &b));
 	CHECK(term_phash2(tup, &a) && term_phash(tup, &b));
@@ -247,9 +162,7 @@ static void deep_terms_use_no_c_stack(void)
 			depth++;
 		}
 		if (depth == 100000 && is_nil(t)) {
-			term mine = NIL;
-			for (size_t d = 0; d < depth; d++)
-				mine = cons(mine, NIL);
+			term mine = build_nested_lists(&heap, depth);
 			CHECK(term_phash2(mine, &a) && a == vectors[i].otp[2]);
 			return;
 		}

@@ -2,6 +2,8 @@
  * hash, and iteration in OTP's orders (tests/oracle/map_order.erl and
  * term_order.erl). */
 #include "unit.h"
+#include "oracle_data.h"
+#include "term_build.h"
 
 #include "loader/etf.h"
 #include "vm/atom.h"
@@ -11,30 +13,11 @@
 
 static kb_heap heap;
 
-static term cons(term h, term t)
-{
-	term *p = heap_alloc(&heap, 2);
-	p[0] = h;
-	p[1] = t;
-	return make_list(p);
-}
+static term cons(term h, term t) { return build_cons(&heap, h, t); }
 
-static term tuple2(term a, term b)
-{
-	term *p = heap_alloc(&heap, 3);
-	p[0] = make_header(2, SUBTAG_TUPLE);
-	p[1] = a;
-	p[2] = b;
-	return make_boxed(p);
-}
+static term tuple2(term a, term b) { return build_tuple2(&heap, a, b); }
 
-static term flt(double d)
-{
-	term *p = heap_alloc(&heap, 2);
-	p[0] = make_header(1, SUBTAG_FLOAT);
-	memcpy(p + 1, &d, sizeof d);
-	return make_boxed(p);
-}
+static term flt(double d) { return build_float(&heap, d); }
 
 /* A deterministic shuffle (xorshift). */
 static uint64_t rng = 88172645463325252u;
@@ -318,78 +301,6 @@ static void hash_matches_known_values(void)
 
 /* ---- the OTP oracle ---- */
 
-static const char *oracle_dir(void)
-{
-	const char *d = getenv("KBEAM_ORACLE_DIR");
-	return d ? d : "build/oracle";
-}
-
-static char **read_lines(const char *name, size_t *count)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", oracle_dir(), name);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return NULL;
-	char **lines = NULL;
-	size_t n = 0, cap = 0;
-	char *line = NULL;
-	size_t lcap = 0;
-	ssize_t len;
-	while ((len = getline(&line, &lcap, f)) >= 0) {
-		if (len && line[len - 1] == '\n')
-			line[--len] = 0;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			lines = realloc(lines, cap * sizeof *lines);
-		}
-		lines[n++] = strdup(line);
-	}
-	free(line);
-	fclose(f);
-	*count = n;
-	return lines;
-}
-
-static void free_lines(char **lines, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
-}
-
-/* Decodes the hex field that starts at s (up to a space or the end). */
-static term decode_hex(const char *s, const char **err)
-{
-	size_t n = strcspn(s, " ") / 2;
-	uint8_t *buf = malloc(n + 1);
-	for (size_t i = 0; i < n; i++) {
-		unsigned x;
-		sscanf(s + 2 * i, "%2x", &x);
-		buf[i] = (uint8_t)x;
-	}
-	size_t used = 0;
-	*err = NULL;
-	term t = etf_decode(&heap, buf, n, 0, &used, err);
-	if (t != THE_NON_VALUE && used != n) {
-		*err = "trailing bytes";
-		t = THE_NON_VALUE;
-	}
-	free(buf);
-	return t;
-}
-
-static const char *field(const char *line, int i)
-{
-	while (i-- > 0) {
-		line = strchr(line, ' ');
-		if (!line)
-			return "";
-		line++;
-	}
-	return line;
-}
-
 /* Pairs of a decoded [{K, V}] list into k, v; returns how many. */
 static size_t list_pairs(term l, term *k, term *v, size_t max)
 {
@@ -421,7 +332,7 @@ static bool iterates_as(term m, bool next_order, const term *k, const term *v, s
 static void oracle_map_order(void)
 {
 	size_t n;
-	char **lines = read_lines("map_order.maps", &n);
+	char **lines = oracle_read_lines("map_order.maps", &n);
 	if (!lines) {
 		unit_result("otp_map_iteration_order", 0, "missing map_order.maps");
 		return;
@@ -431,9 +342,9 @@ static void oracle_map_order(void)
 	static term k[256], v[256], ik[256], iv[256], sk[256], sv[256];
 	for (size_t l = 0; l < n; l++) {
 		const char *err;
-		term list = decode_hex(field(lines[l], 0), &err);
-		term ilist = decode_hex(field(lines[l], 1), &err);
-		term otp_map = decode_hex(field(lines[l], 2), &err);
+		term list = oracle_decode_hex(&heap, oracle_field(lines[l], 0), &err);
+		term ilist = oracle_decode_hex(&heap, oracle_field(lines[l], 1), &err);
+		term otp_map = oracle_decode_hex(&heap, oracle_field(lines[l], 2), &err);
 		if (list == THE_NON_VALUE || ilist == THE_NON_VALUE || otp_map == THE_NON_VALUE) {
 			if (!bad++)
 				snprintf(why, sizeof why, "map %zu does not decode: %s", l,
@@ -460,7 +371,7 @@ static void oracle_map_order(void)
 			problem = "maps:iterator order differs";
 		else if (!term_eq_exact(m, otp_map) || !iterates_as(otp_map, false, k, v, np))
 			problem = "binary_to_term of the map differs";
-		else if (field(lines[l], 3)[0] != '1')
+		else if (oracle_field(lines[l], 3)[0] != '1')
 			problem = "OTP wrote MAP_EXT pairs in another order than maps:to_list";
 		if (problem && !bad++)
 			snprintf(why, sizeof why, "map %zu (%zu keys): %s", l, np, problem);
@@ -468,14 +379,14 @@ static void oracle_map_order(void)
 	char msg[700];
 	snprintf(msg, sizeof msg, "%zu of %zu maps wrong; first: %s", bad, n, why);
 	unit_result("otp_map_iteration_order", bad == 0 && n >= 200 && large > 100, msg);
-	free_lines(lines, n);
+	oracle_free_lines(lines, n);
 }
 
 static void oracle_internal_hash(void)
 {
 	size_t n, nh;
-	char **terms = read_lines("term_order.terms", &n);
-	char **hashes = read_lines("term_order.hash", &nh);
+	char **terms = oracle_read_lines("term_order.terms", &n);
+	char **hashes = oracle_read_lines("term_order.hash", &nh);
 	if (!terms || !hashes || n != nh) {
 		unit_result("otp_internal_hash", 0, "missing term_order.terms or term_order.hash");
 		return;
@@ -488,7 +399,7 @@ static void oracle_internal_hash(void)
 		if (sscanf(hashes[i], "%lu %d", &want, &portable) != 2 || !portable)
 			continue;
 		const char *err;
-		term t = decode_hex(terms[i], &err);
+		term t = oracle_decode_hex(&heap, terms[i], &err);
 		if (t == THE_NON_VALUE)
 			continue; /* reported by test_compare */
 		checked++;
@@ -499,8 +410,8 @@ static void oracle_internal_hash(void)
 	char msg[400];
 	snprintf(msg, sizeof msg, "%zu of %zu hashes wrong; first: %s", bad, checked, why);
 	unit_result("otp_internal_hash", bad == 0 && checked > 150, msg);
-	free_lines(terms, n);
-	free_lines(hashes, nh);
+	oracle_free_lines(terms, n);
+	oracle_free_lines(hashes, nh);
 }
 
 int main(void)

@@ -2,6 +2,8 @@
  * for byte (tests/oracle/term_order.erl, map_order.erl), and the shortest
  * form of a few thousand doubles. */
 #include "unit.h"
+#include "oracle_data.h"
+#include "term_build.h"
 
 #include <math.h>
 
@@ -15,21 +17,9 @@
 
 static kb_heap heap;
 
-static term flt(double d)
-{
-	term *p = heap_alloc(&heap, 2);
-	p[0] = make_header(1, SUBTAG_FLOAT);
-	memcpy(p + 1, &d, sizeof d);
-	return make_boxed(p);
-}
+static term flt(double d) { return build_float(&heap, d); }
 
-static term cons(term h, term t)
-{
-	term *p = heap_alloc(&heap, 2);
-	p[0] = h;
-	p[1] = t;
-	return make_list(p);
-}
+static term cons(term h, term t) { return build_cons(&heap, h, t); }
 
 static term tuple3(term a, term b, term c)
 {
@@ -235,79 +225,10 @@ static void funs_print_as_fun_to_list(void)
 
 /* ---- the OTP oracle ---- */
 
-static const char *oracle_dir(void)
-{
-	const char *d = getenv("KBEAM_ORACLE_DIR");
-	return d ? d : "build/oracle";
-}
-
-static char **read_lines(const char *name, size_t *count)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", oracle_dir(), name);
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return NULL;
-	char **lines = NULL;
-	size_t n = 0, cap = 0;
-	char *line = NULL;
-	size_t lcap = 0;
-	ssize_t len;
-	while ((len = getline(&line, &lcap, f)) >= 0) {
-		if (len && line[len - 1] == '\n')
-			line[--len] = 0;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			lines = realloc(lines, cap * sizeof *lines);
-		}
-		lines[n++] = strdup(line);
-	}
-	free(line);
-	fclose(f);
-	*count = n;
-	return lines;
-}
-
-static void free_lines(char **lines, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
-}
-
-static const char *field(const char *line, int i)
-{
-	while (i-- > 0) {
-		line = strchr(line, ' ');
-		if (!line)
-			return "";
-		line++;
-	}
-	return line;
-}
-
-/* The bytes of the hex field at s, malloc'd and NUL-terminated. */
-static uint8_t *unhex(const char *s, size_t *len)
-{
-	size_t n = strcspn(s, " ") / 2;
-	uint8_t *buf = malloc(n + 1);
-	for (size_t i = 0; i < n; i++) {
-		unsigned x;
-		sscanf(s + 2 * i, "%2x", &x);
-		buf[i] = (uint8_t)x;
-	}
-	buf[n] = 0;
-	*len = n;
-	return buf;
-}
-
 static term decode_field(const char *s)
 {
-	size_t n, used = 0;
-	uint8_t *buf = unhex(s, &n);
-	term t = etf_decode(&heap, buf, n, 0, &used, NULL);
-	free(buf);
-	return t != THE_NON_VALUE && used == n ? t : THE_NON_VALUE;
+	const char *err;
+	return oracle_decode_hex(&heap, s, &err);
 }
 
 /* Replaces the node channel numbers OTP prints (<N. and #Ref<N. ...) by
@@ -338,8 +259,8 @@ static void compare_prints(const char *test, const char *file, int term_field, i
                            int flag_field, size_t min_lines)
 {
 	size_t n, nt;
-	char **lines = read_lines(file, &n);
-	char **terms = term_field < 0 ? read_lines("term_order.terms", &nt) : NULL;
+	char **lines = oracle_read_lines(file, &n);
+	char **terms = term_field < 0 ? oracle_read_lines("term_order.terms", &nt) : NULL;
 	if (!lines || (term_field < 0 && (!terms || nt != n))) {
 		char why[128];
 		snprintf(why, sizeof why, "missing %s", file);
@@ -349,18 +270,19 @@ static void compare_prints(const char *test, const char *file, int term_field, i
 	size_t checked = 0, bad = 0, undecodable = 0, skipped = 0;
 	char why[600] = "";
 	for (size_t i = 0; i < n; i++) {
-		char flag = flag_field >= 0 ? field(lines[i], flag_field)[0] : '0';
+		char flag = flag_field >= 0 ? oracle_field(lines[i], flag_field)[0] : '0';
 		if (flag == '2') {
 			skipped++;
 			continue;
 		}
-		term t = decode_field(term_field < 0 ? terms[i] : field(lines[i], term_field));
+		term t =
+		    decode_field(term_field < 0 ? terms[i] : oracle_field(lines[i], term_field));
 		if (t == THE_NON_VALUE) {
 			undecodable++; /* reported by test_compare and test_map */
 			continue;
 		}
 		size_t wn;
-		char *want = (char *)unhex(field(lines[i], text_field), &wn);
+		char *want = (char *)oracle_unhex(oracle_field(lines[i], text_field), &wn);
 		char *got = term_to_text(t, NULL);
 		if (got && flag == '1') {
 			mask_channels(want);
@@ -377,15 +299,15 @@ static void compare_prints(const char *test, const char *file, int term_field, i
 	snprintf(msg, sizeof msg, "%zu of %zu wrong (%zu not decoded, %zu skipped); first: %s", bad,
 	         checked, undecodable, skipped, why);
 	unit_result(test, bad == 0 && checked >= min_lines, msg);
-	free_lines(lines, n);
+	oracle_free_lines(lines, n);
 	if (terms)
-		free_lines(terms, nt);
+		oracle_free_lines(terms, nt);
 }
 
 static void oracle_floats(void)
 {
 	size_t n;
-	char **lines = read_lines("term_order.floats", &n);
+	char **lines = oracle_read_lines("term_order.floats", &n);
 	if (!lines) {
 		unit_result("otp_float_short_form", 0, "missing term_order.floats");
 		return;
@@ -413,7 +335,7 @@ static void oracle_floats(void)
 	char msg[400];
 	snprintf(msg, sizeof msg, "%zu of %zu wrong; first: %s", bad, n, why);
 	unit_result("otp_float_short_form", bad == 0 && n > 3000, msg);
-	free_lines(lines, n);
+	oracle_free_lines(lines, n);
 }
 
 int main(void)

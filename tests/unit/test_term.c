@@ -61,6 +61,7 @@ static void main_region_then_fragments(void)
 	term region[16];
 	kb_heap h;
 	heap_init(&h);
+	CHECK(heap_alloc(&h, 0) != NULL); /* zero words: a valid, unused pointer */
 	heap_set_region(&h, region, region + 16);
 	CHECK(heap_alloc(&h, 10) == region);
 	CHECK(heap_alloc(&h, 6) == region + 10);

@@ -18,7 +18,7 @@ static char unit_current_why[512];
 		if (!(cond) && !unit_current_failed) {                                             \
 			unit_current_failed = 1;                                                   \
 			snprintf(unit_current_why, sizeof unit_current_why, "%s:%d: %s", __FILE__, \
-				 __LINE__, #cond);                                                 \
+			         __LINE__, #cond);                                                 \
 		}                                                                                  \
 	} while (0)
 
@@ -27,10 +27,10 @@ static char unit_current_why[512];
 	do {                                                                                       \
 		if (!(cond) && !unit_current_failed) {                                             \
 			unit_current_failed = 1;                                                   \
-			int n_ = snprintf(unit_current_why, sizeof unit_current_why, "%s:%d: ",    \
-					  __FILE__, __LINE__);                                     \
-			snprintf(unit_current_why + n_, sizeof unit_current_why - (size_t)n_,     \
-				 __VA_ARGS__);                                                     \
+			int n_ = snprintf(unit_current_why, sizeof unit_current_why,               \
+			                  "%s:%d: ", __FILE__, __LINE__);                          \
+			snprintf(unit_current_why + n_, sizeof unit_current_why - (size_t)n_,      \
+			         __VA_ARGS__);                                                     \
 		}                                                                                  \
 	} while (0)
 

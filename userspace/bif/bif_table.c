@@ -23,20 +23,13 @@ extern const bif_def bif_family_unicode[];
 extern const bif_def bif_family_math[];
 
 static const bif_def *const families[] = {
-	bif_family_erlang_arith,
-	bif_family_erlang_compare,
-	bif_family_erlang_types,
-	bif_family_erlang_conv,
-	bif_family_erlang_atoms,
-	bif_family_erlang_tuples,
-	bif_family_erlang_lists,
-	bif_family_erlang_binaries,
-	bif_family_erlang_etf,
-	bif_family_erlang_hash,
-	bif_family_maps,
-	bif_family_binary_module,
-	bif_family_unicode,
-	bif_family_math,
+    bif_family_erlang_arith, bif_family_erlang_compare,
+    bif_family_erlang_types, bif_family_erlang_conv,
+    bif_family_erlang_atoms, bif_family_erlang_tuples,
+    bif_family_erlang_lists, bif_family_erlang_binaries,
+    bif_family_erlang_etf,   bif_family_erlang_hash,
+    bif_family_maps,         bif_family_binary_module,
+    bif_family_unicode,      bif_family_math,
 };
 
 typedef struct bif_slot {
@@ -81,8 +74,8 @@ static void build_index(void)
 			while (index_slots[i].def) {
 				if (index_slots[i].module == m && index_slots[i].name == nm &&
 				    index_slots[i].arity == d->arity) {
-					fprintf(stderr, "kbeam: BIF %s:%s/%u defined twice\n", d->module,
-						d->name, d->arity);
+					fprintf(stderr, "kbeam: BIF %s:%s/%u defined twice\n",
+					        d->module, d->name, d->arity);
 					abort();
 				}
 				i = (i + 1) & (nslots - 1);
@@ -95,7 +88,8 @@ static void build_index(void)
 const bif_def *bif_lookup(term module, term name, unsigned arity)
 {
 	pthread_once(&once, build_index);
-	for (size_t i = slot_of(module, name, arity); index_slots[i].def; i = (i + 1) & (nslots - 1))
+	for (size_t i = slot_of(module, name, arity); index_slots[i].def;
+	     i = (i + 1) & (nslots - 1))
 		if (index_slots[i].module == module && index_slots[i].name == name &&
 		    index_slots[i].arity == arity)
 			return index_slots[i].def;

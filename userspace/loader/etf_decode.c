@@ -556,7 +556,8 @@ static bool decode_fun(decoder *d, term *out)
 	    !decode_small_arg(d, &old_uniq) || !decode_creator(d, &creator) ||
 	    !room_for_slots(d, num_free))
 		return false;
-	fun_entry *fe = fun_entry_get(module, md5, index, (uint32_t)old_uniq, arity, num_free, THE_NON_VALUE);
+	fun_entry *fe =
+	    fun_entry_get(module, md5, index, (uint32_t)old_uniq, arity, num_free, THE_NON_VALUE);
 	if (!fe)
 		return fail(d, "out of memory");
 	term *p = alloc(d, FUN_ENV + num_free);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 typedef struct atom_entry {
-	uint32_t len;   /* bytes */
+	uint32_t len; /* bytes */
 	uint32_t hash;
 	uint16_t chars; /* code points */
 	bool latin1;

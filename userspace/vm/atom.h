@@ -23,10 +23,10 @@ enum {
 
 typedef enum atom_status {
 	ATOM_OK = 0,
-	ATOM_TOO_LONG,    /* more than 255 characters */
-	ATOM_BAD_UTF8,    /* name is not valid UTF-8 */
-	ATOM_TABLE_FULL,  /* ATOM_LIMIT reached: system_limit */
-	ATOM_NOT_FOUND,   /* atom_lookup only */
+	ATOM_TOO_LONG,   /* more than 255 characters */
+	ATOM_BAD_UTF8,   /* name is not valid UTF-8 */
+	ATOM_TABLE_FULL, /* ATOM_LIMIT reached: system_limit */
+	ATOM_NOT_FOUND,  /* atom_lookup only */
 	ATOM_NO_MEMORY,
 } atom_status;
 

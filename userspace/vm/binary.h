@@ -26,7 +26,13 @@ typedef struct kb_binary {
 } kb_binary;
 
 /* word indexes inside a refc binary (0 is the header) */
-enum { REFC_BIN_SIZE = 1, REFC_BIN_NEXT = 2, REFC_BIN_VAL = 3, REFC_BIN_BYTES = 4, REFC_BIN_WORDS = 5 };
+enum {
+	REFC_BIN_SIZE = 1,
+	REFC_BIN_NEXT = 2,
+	REFC_BIN_VAL = 3,
+	REFC_BIN_BYTES = 4,
+	REFC_BIN_WORDS = 5
+};
 /* word indexes inside a sub binary */
 enum { SUB_BIN_BITSIZE = 1, SUB_BIN_BITOFFS = 2, SUB_BIN_ORIG = 3, SUB_BIN_WORDS = 4 };
 

@@ -8,30 +8,12 @@
 #include <stdlib.h>
 
 #include "atom.h"
-#include "bignum.h"
 #include "binary.h"
-#include "export.h"
-#include "fun.h"
 #include "ident.h"
 #include "map.h"
 #include "print.h"
 
-/* ---- characters, as the emulator's printer classifies Latin-1 ---- */
-
-static bool is_latin1_lower(uint32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 223 && c <= 255 && c != 247);
-}
-
-static bool is_latin1_upper(uint32_t c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 192 && c <= 222 && c != 215);
-}
-
-static bool is_latin1_alnum(uint32_t c)
-{
-	return (c >= '0' && c <= '9') || is_latin1_lower(c) || is_latin1_upper(c);
-}
+/* ---- characters ---- */
 
 /* A list element display shows in a string: printable Latin-1 or space. */
 static bool is_string_char(int64_t c)
@@ -45,101 +27,7 @@ static bool is_string_char(int64_t c)
 
 static void put(print_buf *b, char c) { print_buf_append(b, &c, 1); }
 
-static void put_u64(print_buf *b, uint64_t v)
-{
-	char tmp[24];
-	print_buf_append(b, tmp, (size_t)snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v));
-}
-
-static void put_i64(print_buf *b, int64_t v)
-{
-	char tmp[24];
-	print_buf_append(b, tmp, (size_t)snprintf(tmp, sizeof tmp, "%lld", (long long)v));
-}
-
-/* ---- atoms ---- */
-
-/* Next code point of an atom's (valid) UTF-8 name, and its byte length. */
-static uint32_t utf8_decode(const uint8_t *s, size_t *n)
-{
-	uint32_t c = s[0];
-	size_t len = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-	if (len > 1)
-		c &= 0x7fu >> len;
-	for (size_t i = 1; i < len; i++)
-		c = c << 6 | (s[i] & 0x3f);
-	*n = len;
-	return c;
-}
-
-static bool atom_needs_quotes(const uint8_t *s, size_t n)
-{
-	if (n == 0)
-		return true;
-	size_t k;
-	if (!is_latin1_lower(utf8_decode(s, &k)))
-		return true;
-	for (size_t i = k; i < n; i += k) {
-		uint32_t c = utf8_decode(s + i, &k);
-		if (!is_latin1_alnum(c) && c != '_')
-			return true;
-	}
-	return false;
-}
-
-static void display_atom(print_buf *b, term atom)
-{
-	size_t n;
-	const uint8_t *s = (const uint8_t *)atom_name(atom, &n);
-	bool quote = atom_needs_quotes(s, n);
-	if (quote)
-		put(b, '\'');
-	size_t k;
-	for (size_t i = 0; i < n; i += k) {
-		uint32_t c = utf8_decode(s + i, &k);
-		const char *esc = NULL;
-		/* clang-format off */
-		switch (c) {
-		case '\'': esc = "\\'"; break;
-		case '\\': esc = "\\\\"; break;
-		case '\n': esc = "\\n"; break;
-		case '\f': esc = "\\f"; break;
-		case '\t': esc = "\\t"; break;
-		case '\r': esc = "\\r"; break;
-		case '\b': esc = "\\b"; break;
-		case '\v': esc = "\\v"; break;
-		}
-		/* clang-format on */
-		if (esc) {
-			print_buf_puts(b, esc);
-		} else if (c < 32 || (c >= 128 && c <= 159)) {
-			char tmp[8];
-			print_buf_append(b, tmp, (size_t)snprintf(tmp, sizeof tmp, "\\%03o", c));
-		} else {
-			print_buf_append(b, (const char *)s + i, k);
-		}
-	}
-	if (quote)
-		put(b, '\'');
-}
-
 /* ---- leaves ---- */
-
-static void display_integer(print_buf *b, term t)
-{
-	if (is_small(t)) {
-		put_i64(b, small_value(t));
-		return;
-	}
-	size_t n;
-	char *s = int_to_text(t, 10, &n);
-	if (!s) {
-		b->failed = true;
-		return;
-	}
-	print_buf_append(b, s, n);
-	free(s);
-}
 
 static void display_float(print_buf *b, double d)
 {
@@ -177,90 +65,7 @@ static void display_bitstring(print_buf *b, term t)
 		print_buf_puts(b, "\">>");
 		return;
 	}
-	print_buf_puts(b, "<<");
-	for (uint64_t i = 0; i < nbytes; i++) {
-		if (i)
-			put(b, ',');
-		put_u64(b, byte_at(&v, i));
-	}
-	if (tail) {
-		uint8_t last = 0;
-		bits_copy(&last, v.base, v.bitoffs + nbytes * 8, tail);
-		if (nbytes)
-			put(b, ',');
-		put_u64(b, last >> (8 - tail));
-		put(b, ':');
-		put_u64(b, tail);
-	}
-	print_buf_puts(b, ">>");
-}
-
-/* The channel OTP prints first in a pid, port or ref: 0 for this node,
- * else (here) the node name's atom index. */
-static uint64_t node_channel(term t)
-{
-	term node = ident_node(t);
-	return node == local_node_name() ? 0 : atom_index(node);
-}
-
-static void display_pid(print_buf *b, term t)
-{
-	put(b, '<');
-	put_u64(b, node_channel(t));
-	put(b, '.');
-	put_u64(b, pid_number(t));
-	put(b, '.');
-	put_u64(b, pid_serial(t));
-	put(b, '>');
-}
-
-static void display_port(print_buf *b, term t)
-{
-	print_buf_puts(b, "#Port<");
-	put_u64(b, node_channel(t));
-	put(b, '.');
-	put_u64(b, port_id(t));
-	put(b, '>');
-}
-
-static void display_ref(print_buf *b, term t)
-{
-	print_buf_puts(b, "#Ref<");
-	put_u64(b, node_channel(t));
-	/* OTP's local refs have at least three numbers; shorter ones decoded
-	 * from the external format are padded with zeros */
-	unsigned n = ref_count(t), shown = is_local_ref(t) && n < 3 ? 3 : n;
-	for (unsigned i = shown; i-- > 0;) {
-		put(b, '.');
-		put_u64(b, i < n ? ref_id(t, i) : 0);
-	}
-	put(b, '>');
-}
-
-static void display_fun(print_buf *b, term t)
-{
-	if (is_export(t)) {
-		const export_entry *e = export_get_entry(t);
-		print_buf_puts(b, "fun ");
-		display_atom(b, e->module);
-		put(b, ':');
-		display_atom(b, e->function);
-		put(b, '/');
-		put_u64(b, e->arity);
-		return;
-	}
-	/* the module name's bytes, unquoted; OTP keeps index and old uniq
-	 * as C ints */
-	const fun_entry *fe = fun_get_entry(t);
-	size_t n;
-	const char *name = atom_name(fe->module, &n);
-	print_buf_puts(b, "#Fun<");
-	print_buf_append(b, name, n);
-	put(b, '.');
-	put_i64(b, (int32_t)fe->index);
-	put(b, '.');
-	put_i64(b, (int32_t)fe->old_uniq);
-	put(b, '>');
+	print_bitstring(b, t);
 }
 
 /* A proper, non-empty list of string characters. */
@@ -409,23 +214,23 @@ static void display_one(print_buf *b, display_stack *s, term t)
 		return;
 	}
 	if (is_integer(t)) {
-		display_integer(b, t);
+		print_integer(b, t);
 	} else if (is_atom(t)) {
-		display_atom(b, t);
+		print_atom_erts(b, t, true);
 	} else if (is_nil(t)) {
 		print_buf_puts(b, "[]");
 	} else if (is_pid(t)) {
-		display_pid(b, t);
+		print_pid(b, t);
 	} else if (is_port(t)) {
-		display_port(b, t);
+		print_port(b, t);
 	} else if (is_ref(t)) {
-		display_ref(b, t);
+		print_ref(b, t);
 	} else if (is_float(t)) {
 		display_float(b, float_value(t));
 	} else if (is_bitstring(t)) {
 		display_bitstring(b, t);
 	} else if (is_any_fun(t)) {
-		display_fun(b, t);
+		print_fun(b, t, true);
 	} else if (is_tuple(t)) {
 		uint64_t n = tuple_arity(t);
 		put(b, '{');
@@ -500,16 +305,4 @@ static bool display_term(print_buf *b, term t)
 	return ok;
 }
 
-char *term_display_text(term t, size_t *len)
-{
-	print_buf b;
-	print_buf_init(&b);
-	print_buf_append(&b, "", 0);
-	if (!display_term(&b, t)) {
-		print_buf_free(&b);
-		return NULL;
-	}
-	if (len)
-		*len = b.len;
-	return b.data;
-}
+char *term_display_text(term t, size_t *len) { return print_text(t, len, display_term); }

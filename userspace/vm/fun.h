@@ -13,19 +13,22 @@
 #include "term.h"
 
 typedef struct fun_entry {
-	term module;        /* atom */
-	term name;          /* function atom ('-f/1-fun-0-'), or THE_NON_VALUE if unknown */
-	uint32_t index;     /* index in the module's FunT: NEW_FUN_EXT's Index */
-	uint32_t old_uniq;  /* NEW_FUN_EXT's OldUniq */
-	uint32_t arity;     /* arity of the fun as called (free variables excluded) */
-	uint32_t num_free;  /* free variables captured by make_fun */
-	uint8_t md5[16];    /* the module's MD5: NEW_FUN_EXT's Uniq */
+	term module;           /* atom */
+	term name;             /* function atom ('-f/1-fun-0-'), or THE_NON_VALUE if unknown */
+	uint32_t index;        /* index in the module's FunT: NEW_FUN_EXT's Index */
+	uint32_t old_uniq;     /* NEW_FUN_EXT's OldUniq */
+	uint32_t arity;        /* arity of the fun as called (free variables excluded) */
+	uint32_t num_free;     /* free variables captured by make_fun */
+	uint8_t md5[16];       /* the module's MD5: NEW_FUN_EXT's Uniq */
 	void *_Atomic address; /* code once loaded, else NULL */
 } fun_entry;
 
 enum { FUN_ENTRY = 1, FUN_CREATOR = 2, FUN_NUM_FREE = 3, FUN_ENV = 4 };
 
-static inline fun_entry *fun_get_entry(term f) { return (fun_entry *)(uintptr_t)boxed_ptr(f)[FUN_ENTRY]; }
+static inline fun_entry *fun_get_entry(term f)
+{
+	return (fun_entry *)(uintptr_t)boxed_ptr(f)[FUN_ENTRY];
+}
 static inline term fun_creator(term f) { return boxed_ptr(f)[FUN_CREATOR]; }
 static inline uint64_t fun_num_free(term f) { return boxed_ptr(f)[FUN_NUM_FREE]; }
 static inline term *fun_env(term f) { return boxed_ptr(f) + FUN_ENV; }
@@ -37,6 +40,6 @@ static inline term *fun_env(term f) { return boxed_ptr(f) + FUN_ENV; }
  * function atom when the caller knows it (the loader), else THE_NON_VALUE;
  * an entry made without a name gets it when a caller later knows it. */
 fun_entry *fun_entry_get(term module, const uint8_t md5[16], uint32_t index, uint32_t old_uniq,
-			 uint32_t arity, uint32_t num_free, term name);
+                         uint32_t arity, uint32_t num_free, term name);
 
 #endif

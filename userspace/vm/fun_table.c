@@ -1,23 +1,22 @@
 /* The global fun table: one entry per (module, module MD5, FunT index, old
  * uniq, arity), created by the loader or by binary_to_term (for modules not
- * loaded yet, as OTP does) and never freed. A chained hash table under one mutex;
- * entries are allocated one by one, so their addresses never change. */
+ * loaded yet, as OTP does) and never freed. An entry_table under one mutex,
+ * so entries' addresses never change. */
 #include "fun.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 
+#include "entry_table.h"
+
 typedef struct fun_node {
-	struct fun_node *next;
-	uint64_t hash;
+	entry_link link; /* first: a link is its node's address */
 	fun_entry entry;
 } fun_node;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static fun_node **buckets;
-static size_t nbuckets; /* a power of two, or 0 before the first entry */
-static size_t nentries;
+static entry_table table;
 
 typedef struct fun_key {
 	term module;
@@ -37,38 +36,14 @@ static uint64_t hash_key(const fun_key *k)
 
 static fun_node *find_locked(const fun_key *k, uint64_t hash)
 {
-	if (!nbuckets)
-		return NULL;
-	for (fun_node *n = buckets[hash & (nbuckets - 1)]; n; n = n->next) {
-		const fun_entry *e = &n->entry;
-		if (n->hash == hash && e->module == k->module && e->index == k->index &&
+	for (entry_link *l = entry_table_chain(&table, hash); l; l = l->next) {
+		const fun_entry *e = &((fun_node *)l)->entry;
+		if (l->hash == hash && e->module == k->module && e->index == k->index &&
 		    e->old_uniq == k->old_uniq && e->arity == k->arity &&
 		    memcmp(e->md5, k->md5, sizeof e->md5) == 0)
-			return n;
+			return (fun_node *)l;
 	}
 	return NULL;
-}
-
-/* Doubles the bucket array; false when out of memory (the old one stays). */
-static bool grow_locked(void)
-{
-	size_t size = nbuckets ? 2 * nbuckets : 1024;
-	fun_node **b = calloc(size, sizeof *b);
-	if (!b)
-		return false;
-	for (size_t i = 0; i < nbuckets; i++) {
-		fun_node *n = buckets[i];
-		while (n) {
-			fun_node *next = n->next;
-			n->next = b[n->hash & (size - 1)];
-			b[n->hash & (size - 1)] = n;
-			n = next;
-		}
-	}
-	free(buckets);
-	buckets = b;
-	nbuckets = size;
-	return true;
 }
 
 fun_entry *fun_entry_get(term module, const uint8_t md5[16], uint32_t index, uint32_t old_uniq,
@@ -78,8 +53,7 @@ fun_entry *fun_entry_get(term module, const uint8_t md5[16], uint32_t index, uin
 	uint64_t hash = hash_key(&key);
 	pthread_mutex_lock(&lock);
 	fun_node *n = find_locked(&key, hash);
-	if (!n && (nentries < nbuckets || grow_locked()) && (n = malloc(sizeof *n))) {
-		n->hash = hash;
+	if (!n && entry_table_reserve(&table) && (n = malloc(sizeof *n))) {
 		n->entry.module = module;
 		n->entry.name = name;
 		n->entry.index = index;
@@ -88,9 +62,7 @@ fun_entry *fun_entry_get(term module, const uint8_t md5[16], uint32_t index, uin
 		n->entry.num_free = num_free;
 		memcpy(n->entry.md5, md5, sizeof n->entry.md5);
 		atomic_init(&n->entry.address, NULL);
-		n->next = buckets[hash & (nbuckets - 1)];
-		buckets[hash & (nbuckets - 1)] = n;
-		nentries++;
+		entry_table_insert(&table, &n->link, hash);
 	} else if (n && n->entry.name == THE_NON_VALUE) {
 		n->entry.name = name;
 	}

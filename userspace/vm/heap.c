@@ -24,7 +24,10 @@ void heap_init(kb_heap *h)
 
 term *heap_alloc(kb_heap *h, size_t words)
 {
+	static term empty; /* what a zero-word allocation points at: never read */
 	term *p;
+	if (words == 0)
+		return h->top ? h->top : &empty;
 	if ((size_t)(h->limit - h->top) >= words) {
 		p = h->top;
 		h->top += words;

@@ -19,10 +19,10 @@
 struct heap_chunk;
 
 typedef struct kb_heap {
-	term *top;   /* next free word of the main region */
-	term *limit; /* end of the main region */
-	term *frag_top;   /* next free word of the newest fragment */
-	term *frag_limit; /* end of the newest fragment */
+	term *top;                 /* next free word of the main region */
+	term *limit;               /* end of the main region */
+	term *frag_top;            /* next free word of the newest fragment */
+	term *frag_limit;          /* end of the newest fragment */
 	struct heap_chunk *chunks; /* fragments, newest first */
 	size_t words_used;
 	/* First term (boxed) of the off-heap chain: refc binaries link

@@ -7,9 +7,6 @@
 #include <stdlib.h>
 
 #include "atom.h"
-#include "bignum.h"
-#include "binary.h"
-#include "export.h"
 #include "fun.h"
 #include "ident.h"
 #include "map.h"
@@ -51,134 +48,11 @@ void print_buf_append(print_buf *b, const char *s, size_t n)
 	b->data[b->len] = 0;
 }
 
-static void print_u64(print_buf *b, uint64_t v)
-{
-	char tmp[24];
-	print_buf_append(b, tmp, (size_t)snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)v));
-}
-
-static void print_i64(print_buf *b, int64_t v)
-{
-	char tmp[24];
-	print_buf_append(b, tmp, (size_t)snprintf(tmp, sizeof tmp, "%lld", (long long)v));
-}
-
-/* ---- leaves ---- */
-
-static void print_integer(print_buf *b, term t)
-{
-	if (is_small(t)) {
-		print_i64(b, small_value(t));
-		return;
-	}
-	size_t n;
-	char *s = int_to_text(t, 10, &n);
-	if (!s) {
-		b->failed = true;
-		return;
-	}
-	print_buf_append(b, s, n);
-	free(s);
-}
-
+/* Shortest round-trip form: float_to_list(F, [short]). */
 static void print_float(print_buf *b, term t)
 {
 	char tmp[FLOAT_SHORT_MAX];
 	print_buf_append(b, tmp, float_to_short_text(float_value(t), tmp));
-}
-
-/* <<1,2,3>>, <<1,2:4>>, <<5:3>> */
-static void print_bitstring(print_buf *b, term t)
-{
-	bitstring_view v;
-	bitstring_get(t, &v);
-	uint64_t nbytes = v.bitsize / 8;
-	unsigned tail = (unsigned)(v.bitsize % 8);
-	print_buf_puts(b, "<<");
-	for (uint64_t i = 0; i < nbytes; i++) {
-		uint8_t byte;
-		bits_copy(&byte, v.base, v.bitoffs + i * 8, 8);
-		if (i)
-			print_buf_append(b, ",", 1);
-		print_u64(b, byte);
-	}
-	if (tail) {
-		uint8_t last;
-		bits_copy(&last, v.base, v.bitoffs + nbytes * 8, tail);
-		if (nbytes)
-			print_buf_append(b, ",", 1);
-		print_u64(b, (uint64_t)last >> (8 - tail));
-		print_buf_append(b, ":", 1);
-		print_u64(b, tail);
-	}
-	print_buf_puts(b, ">>");
-}
-
-/* The channel OTP prints first in a pid, port or ref: 0 for this node
- * (any incarnation of it), else the node name's atom index. */
-static uint64_t node_channel(term t)
-{
-	term node = ident_node(t);
-	return node == local_node_name() ? 0 : atom_index(node);
-}
-
-static void print_pid(print_buf *b, term t)
-{
-	print_buf_append(b, "<", 1);
-	print_u64(b, node_channel(t));
-	print_buf_append(b, ".", 1);
-	print_u64(b, pid_number(t));
-	print_buf_append(b, ".", 1);
-	print_u64(b, pid_serial(t));
-	print_buf_append(b, ">", 1);
-}
-
-static void print_port(print_buf *b, term t)
-{
-	print_buf_puts(b, "#Port<");
-	print_u64(b, node_channel(t));
-	print_buf_append(b, ".", 1);
-	print_u64(b, port_id(t));
-	print_buf_append(b, ">", 1);
-}
-
-static void print_ref(print_buf *b, term t)
-{
-	print_buf_puts(b, "#Ref<");
-	print_u64(b, node_channel(t));
-	/* a local ref always has at least three numbers in OTP */
-	unsigned n = ref_count(t), shown = is_local_ref(t) && n < 3 ? 3 : n;
-	for (unsigned i = shown; i-- > 0;) {
-		print_buf_append(b, ".", 1);
-		print_u64(b, i < n ? ref_id(t, i) : 0);
-	}
-	print_buf_append(b, ">", 1);
-}
-
-/* As erlang:fun_to_list/1: the module name's bytes, unquoted. */
-static void print_fun(print_buf *b, term t)
-{
-	if (is_export(t)) {
-		const export_entry *e = export_get_entry(t);
-		print_buf_puts(b, "fun ");
-		print_atom_erts(b, e->module);
-		print_buf_append(b, ":", 1);
-		print_atom_erts(b, e->function);
-		print_buf_append(b, "/", 1);
-		print_u64(b, e->arity);
-		return;
-	}
-	const fun_entry *fe = fun_get_entry(t);
-	size_t n;
-	const char *name = atom_name(fe->module, &n);
-	print_buf_puts(b, "#Fun<");
-	for (size_t i = 0; i < n; i++)
-		print_codepoint(b, (uint8_t)name[i]);
-	print_buf_append(b, ".", 1);
-	print_i64(b, (int32_t)fe->index);
-	print_buf_append(b, ".", 1);
-	print_i64(b, (int32_t)fe->old_uniq);
-	print_buf_append(b, ">", 1);
 }
 
 /* ---- the walk ---- */
@@ -268,7 +142,7 @@ static void print_one(print_buf *b, print_stack *s, term t)
 	} else if (is_bitstring(t)) {
 		print_bitstring(b, t);
 	} else if (is_any_fun(t)) {
-		print_fun(b, t);
+		print_fun(b, t, false);
 	} else if (is_tuple(t)) {
 		uint64_t n = tuple_arity(t);
 		if (n == 0) {
@@ -365,12 +239,12 @@ bool print_term(print_buf *b, term t)
 	return ok;
 }
 
-char *term_to_text(term t, size_t *len)
+char *print_text(term t, size_t *len, bool (*printer)(print_buf *b, term t))
 {
 	print_buf b;
 	print_buf_init(&b);
 	print_buf_append(&b, "", 0);
-	if (!print_term(&b, t)) {
+	if (!printer(&b, t)) {
 		print_buf_free(&b);
 		return NULL;
 	}
@@ -378,3 +252,5 @@ char *term_to_text(term t, size_t *len)
 		*len = b.len;
 	return b.data;
 }
+
+char *term_to_text(term t, size_t *len) { return print_text(t, len, print_term); }

@@ -49,9 +49,25 @@ char *term_to_text(term t, size_t *len);
 #define FLOAT_SHORT_MAX 32
 size_t float_to_short_text(double d, char *out);
 
-/* Shared by print*.c: one character as UTF-8; an atom as the emulator's
- * own printer quotes it (fun M:F/A), its bytes written as characters. */
+/* The text printer(b, t) writes of t, malloc'd and NUL-terminated, its
+ * length in *len (if not NULL); NULL when out of memory. */
+char *print_text(term t, size_t *len, bool (*printer)(print_buf *b, term t));
+
+/* Shared by print*.c and display.c. One character as UTF-8. An atom as the
+ * emulator's own printer quotes it (display, fun M:F/A), its bytes written
+ * as they are (raw) or each as a Latin-1 character (as ~w shows the text
+ * of fun_to_list). Decimal numbers; the leaves both printers write alike
+ * (print_leaves.c); a fun as fun_to_list writes it, the bytes of its atoms
+ * raw or as characters. */
 void print_codepoint(print_buf *b, uint32_t c);
-void print_atom_erts(print_buf *b, term atom);
+void print_atom_erts(print_buf *b, term atom, bool raw);
+void print_u64(print_buf *b, uint64_t v);
+void print_i64(print_buf *b, int64_t v);
+void print_integer(print_buf *b, term t);
+void print_bitstring(print_buf *b, term t); /* <<1,2:4>>, never as text */
+void print_pid(print_buf *b, term t);
+void print_port(print_buf *b, term t);
+void print_ref(print_buf *b, term t);
+void print_fun(print_buf *b, term t, bool raw);
 
 #endif

@@ -73,24 +73,27 @@ void print_codepoint(print_buf *b, uint32_t c)
 	print_buf_append(b, u, n);
 }
 
-/* io_lib's classes: Latin-1 lower-case letters may start an unquoted atom;
- * letters of both cases, digits, '_' and '@' may follow. */
-static bool io_lib_lower(uint32_t c)
+/* Latin-1 letters and digits, as both printers classify them: a lower-case
+ * letter may start an unquoted atom. */
+static bool latin1_lower(uint32_t c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 223 && c <= 255 && c != 247);
 }
-static bool io_lib_name_char(uint32_t c)
+static bool latin1_alnum(uint32_t c)
 {
-	return io_lib_lower(c) || (c >= 'A' && c <= 'Z') || (c >= 192 && c <= 222 && c != 215) ||
-	       (c >= '0' && c <= '9') || c == '_' || c == '@';
+	return latin1_lower(c) || (c >= 'A' && c <= 'Z') || (c >= 192 && c <= 222 && c != 215) ||
+	       (c >= '0' && c <= '9');
 }
+
+/* io_lib's: letters of both cases, digits, '_' and '@' may follow. */
+static bool io_lib_name_char(uint32_t c) { return latin1_alnum(c) || c == '_' || c == '@'; }
 
 static bool io_lib_needs_quotes(const char *name, size_t len)
 {
 	if (is_reserved(name, len))
 		return true;
 	const uint8_t *p = (const uint8_t *)name, *end = p + len;
-	if (p == end || !io_lib_lower(utf8_next(&p)))
+	if (p == end || !latin1_lower(utf8_next(&p)))
 		return true;
 	while (p < end)
 		if (!io_lib_name_char(utf8_next(&p)))
@@ -170,12 +173,21 @@ bool print_atom(print_buf *b, term atom)
 
 /* ---- the emulator's printer ---- */
 
-static void print_byte_as_char(print_buf *b, uint8_t c) { print_codepoint(b, c); }
+/* One byte of the emulator printer's output: as it is (raw, as display
+ * writes it), or taken as a Latin-1 character, in UTF-8 (as fun_to_list's
+ * bytes come out through ~w). */
+static void put_erts_byte(print_buf *b, uint8_t c, bool raw)
+{
+	if (raw)
+		print_buf_append(b, (const char *)&c, 1);
+	else
+		print_codepoint(b, c);
+}
 
-static void print_bytes_as_chars(print_buf *b, const char *s)
+static void put_erts_bytes(print_buf *b, const char *s, bool raw)
 {
 	while (*s)
-		print_byte_as_char(b, (uint8_t)*s++);
+		put_erts_byte(b, (uint8_t)*s++, raw);
 }
 
 /* The character a byte stands for when deciding on quotes: a two-byte
@@ -193,17 +205,7 @@ static uint32_t erts_latin1_char(const uint8_t *s, const uint8_t *end)
 	return 0;
 }
 
-static bool erts_lower(uint32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 223 && c <= 255 && c != 247);
-}
-static bool erts_alnum(uint32_t c)
-{
-	return erts_lower(c) || (c >= 'A' && c <= 'Z') || (c >= 192 && c <= 222 && c != 215) ||
-	       (c >= '0' && c <= '9');
-}
-
-void print_atom_erts(print_buf *b, term atom)
+void print_atom_erts(print_buf *b, term atom, bool raw)
 {
 	size_t len;
 	const uint8_t *s = (const uint8_t *)atom_name(atom, &len), *end = s + len;
@@ -211,54 +213,54 @@ void print_atom_erts(print_buf *b, term atom)
 		print_buf_puts(b, "''");
 		return;
 	}
-	bool quote = !erts_lower(erts_latin1_char(s, end));
+	bool quote = !latin1_lower(erts_latin1_char(s, end));
 	for (const uint8_t *p = s + 1; !quote && p < end; p++) {
 		uint32_t c = erts_latin1_char(p, end);
-		quote = !erts_alnum(c) && c != '_';
+		quote = !latin1_alnum(c) && c != '_';
 	}
 	if (quote)
-		print_byte_as_char(b, '\'');
+		put_erts_byte(b, '\'', raw);
 	for (const uint8_t *p = s; p < end; p++) {
 		uint8_t c = *p;
 		char tmp[8];
 		switch (c) {
 		case '\'':
-			print_bytes_as_chars(b, "\\'");
+			put_erts_bytes(b, "\\'", raw);
 			continue;
 		case '\\':
-			print_bytes_as_chars(b, "\\\\");
+			put_erts_bytes(b, "\\\\", raw);
 			continue;
 		case '\n':
-			print_bytes_as_chars(b, "\\n");
+			put_erts_bytes(b, "\\n", raw);
 			continue;
 		case '\f':
-			print_bytes_as_chars(b, "\\f");
+			put_erts_bytes(b, "\\f", raw);
 			continue;
 		case '\t':
-			print_bytes_as_chars(b, "\\t");
+			put_erts_bytes(b, "\\t", raw);
 			continue;
 		case '\r':
-			print_bytes_as_chars(b, "\\r");
+			put_erts_bytes(b, "\\r", raw);
 			continue;
 		case '\b':
-			print_bytes_as_chars(b, "\\b");
+			put_erts_bytes(b, "\\b", raw);
 			continue;
 		case '\v':
-			print_bytes_as_chars(b, "\\v");
+			put_erts_bytes(b, "\\v", raw);
 			continue;
 		}
 		if (c < ' ') {
 			snprintf(tmp, sizeof tmp, "\\%03o", c);
-			print_bytes_as_chars(b, tmp);
+			put_erts_bytes(b, tmp, raw);
 		} else if (c == 0xc2 && p + 1 < end && p[1] < 0xa0) {
 			/* U+0080..U+009F, control characters */
 			snprintf(tmp, sizeof tmp, "\\%03o", p[1]);
-			print_bytes_as_chars(b, tmp);
+			put_erts_bytes(b, tmp, raw);
 			p++;
 		} else {
-			print_byte_as_char(b, c);
+			put_erts_byte(b, c, raw);
 		}
 	}
 	if (quote)
-		print_byte_as_char(b, '\'');
+		put_erts_byte(b, '\'', raw);
 }

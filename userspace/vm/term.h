@@ -168,7 +168,10 @@ static inline bool is_big(term t)
 	unsigned s = header_subtag(boxed_header(t));
 	return s == SUBTAG_POS_BIG || s == SUBTAG_NEG_BIG;
 }
-static inline bool big_is_negative(term t) { return header_subtag(boxed_header(t)) == SUBTAG_NEG_BIG; }
+static inline bool big_is_negative(term t)
+{
+	return header_subtag(boxed_header(t)) == SUBTAG_NEG_BIG;
+}
 static inline uint64_t big_ndigits(term t) { return header_arity(boxed_header(t)); }
 static inline const uint64_t *big_digits(term t) { return boxed_ptr(t) + 1; }
 
