@@ -209,6 +209,14 @@ static term bif_erlang_list_to_tuple_1(process *p, const term *args)
 	return make_boxed(hp);
 }
 
+/* erlang_conv_float.c: floats to text and back */
+term bif_erlang_float_to_list_1(process *p, const term *args);
+term bif_erlang_float_to_list_2(process *p, const term *args);
+term bif_erlang_float_to_binary_1(process *p, const term *args);
+term bif_erlang_float_to_binary_2(process *p, const term *args);
+term bif_erlang_list_to_float_1(process *p, const term *args);
+term bif_erlang_binary_to_float_1(process *p, const term *args);
+
 #define ENTRY(name, arity)                                                                         \
 	{                                                                                          \
 		"erlang", #name, arity, bif_erlang_##name##_##arity                                \
@@ -225,5 +233,11 @@ const bif_def bif_family_erlang_conv[] = {
     ENTRY(binary_to_integer, 2),
     ENTRY(tuple_to_list, 1),
     ENTRY(list_to_tuple, 1),
+    ENTRY(float_to_list, 1),
+    ENTRY(float_to_list, 2),
+    ENTRY(float_to_binary, 1),
+    ENTRY(float_to_binary, 2),
+    ENTRY(list_to_float, 1),
+    ENTRY(binary_to_float, 1),
     {0},
 };
