@@ -57,32 +57,40 @@ static bool tuple_size_arg(term n, uint64_t *out)
 	return true;
 }
 
-static term bif_erlang_make_tuple_2(process *p, const term *args)
+/* make_tuple(N, Default): the tuple's header word, or NULL with the
+ * exception raised. */
+static term *filled_tuple(process *p, term size, term fill)
 {
 	uint64_t n;
-	if (!tuple_size_arg(args[0], &n))
-		return bif_badarg(p);
+	if (!tuple_size_arg(size, &n)) {
+		bif_badarg(p);
+		return NULL;
+	}
 	term *hp = new_tuple(p, n);
-	if (!hp)
-		return bif_no_memory(p);
+	if (!hp) {
+		bif_no_memory(p);
+		return NULL;
+	}
 	for (uint64_t i = 1; i <= n; i++)
-		hp[i] = args[1];
+		hp[i] = fill;
 	p->reds -= (int64_t)(n / 64);
-	return make_boxed(hp);
+	return hp;
+}
+
+static term bif_erlang_make_tuple_2(process *p, const term *args)
+{
+	term *hp = filled_tuple(p, args[0], args[1]);
+	return hp ? make_boxed(hp) : THE_NON_VALUE;
 }
 
 /* make_tuple(N, Default, [{Pos, Value}]): later pairs win. The list is
  * checked completely before the tuple is returned. */
 static term bif_erlang_make_tuple_3(process *p, const term *args)
 {
-	uint64_t n;
-	if (!tuple_size_arg(args[0], &n))
-		return bif_badarg(p);
-	term *hp = new_tuple(p, n);
+	term *hp = filled_tuple(p, args[0], args[1]);
 	if (!hp)
-		return bif_no_memory(p);
-	for (uint64_t i = 1; i <= n; i++)
-		hp[i] = args[1];
+		return THE_NON_VALUE;
+	uint64_t n = header_arity(hp[0]);
 	term l = args[2];
 	uint64_t count = 0;
 	for (; is_list(l); l = list_tail(l), count++) {
@@ -96,7 +104,7 @@ static term bif_erlang_make_tuple_3(process *p, const term *args)
 	}
 	if (!is_nil(l))
 		return bif_badarg(p);
-	p->reds -= (int64_t)((n + count) / 64);
+	p->reds -= (int64_t)(count / 64); /* filling charged n / 64 */
 	return make_boxed(hp);
 }
 
