@@ -20,12 +20,19 @@ typedef struct bif_def {
 	const char *name;
 	unsigned arity;
 	bif_fn fn;
+	unsigned flags; /* BIF_* */
 } bif_def;
+
+/* The BIF needs a running process (the process dictionary, display, the
+ * code server ...): tested by the differential Erlang programs, not by the
+ * vector harness. */
+#define BIF_NEEDS_PROCESS 1u
 
 static inline term bif_raise(process *p, exc_class cls, term reason)
 {
 	p->freason = cls;
 	p->fvalue = reason;
+	p->fflags = 0;
 	return THE_NON_VALUE;
 }
 static inline term bif_error(process *p, term reason) { return bif_raise(p, EXC_ERROR, reason); }

@@ -21,6 +21,8 @@ extern const bif_def bif_family_maps[];
 extern const bif_def bif_family_binary_module[];
 extern const bif_def bif_family_unicode[];
 extern const bif_def bif_family_math[];
+extern const bif_def bif_family_erlang_runtime[];
+extern const bif_def bif_family_erlang_code[];
 
 static const bif_def *const families[] = {
     bif_family_erlang_arith, bif_family_erlang_compare,
@@ -30,6 +32,7 @@ static const bif_def *const families[] = {
     bif_family_erlang_etf,   bif_family_erlang_hash,
     bif_family_maps,         bif_family_binary_module,
     bif_family_unicode,      bif_family_math,
+    bif_family_erlang_runtime, bif_family_erlang_code,
 };
 
 typedef struct bif_slot {

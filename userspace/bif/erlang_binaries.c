@@ -150,15 +150,15 @@ static term bif_erlang_split_binary_2(process *p, const term *args)
 }
 
 const bif_def bif_family_erlang_binaries[] = {
-    {"erlang", "binary_part", 2, bif_erlang_binary_part_2},
-    {"erlang", "binary_part", 3, bif_erlang_binary_part_3},
-    {"erlang", "binary_to_list", 1, bif_erlang_binary_to_list_1},
-    {"erlang", "binary_to_list", 3, bif_erlang_binary_to_list_3},
-    {"erlang", "bitstring_to_list", 1, bif_erlang_bitstring_to_list_1},
-    {"erlang", "iolist_size", 1, bif_erlang_iolist_size_1},
-    {"erlang", "iolist_to_binary", 1, bif_erlang_iolist_to_binary_1},
-    {"erlang", "list_to_binary", 1, bif_erlang_list_to_binary_1},
-    {"erlang", "list_to_bitstring", 1, bif_erlang_list_to_bitstring_1},
-    {"erlang", "split_binary", 2, bif_erlang_split_binary_2},
+    {"erlang", "binary_part", 2, bif_erlang_binary_part_2, 0},
+    {"erlang", "binary_part", 3, bif_erlang_binary_part_3, 0},
+    {"erlang", "binary_to_list", 1, bif_erlang_binary_to_list_1, 0},
+    {"erlang", "binary_to_list", 3, bif_erlang_binary_to_list_3, 0},
+    {"erlang", "bitstring_to_list", 1, bif_erlang_bitstring_to_list_1, 0},
+    {"erlang", "iolist_size", 1, bif_erlang_iolist_size_1, 0},
+    {"erlang", "iolist_to_binary", 1, bif_erlang_iolist_to_binary_1, 0},
+    {"erlang", "list_to_binary", 1, bif_erlang_list_to_binary_1, 0},
+    {"erlang", "list_to_bitstring", 1, bif_erlang_list_to_bitstring_1, 0},
+    {"erlang", "split_binary", 2, bif_erlang_split_binary_2, 0},
     {0},
 };

@@ -167,11 +167,11 @@ static term bif_erlang_external_size_2(process *p, const term *args)
 }
 
 const bif_def bif_family_erlang_etf[] = {
-    {"erlang", "binary_to_term", 1, bif_erlang_binary_to_term_1},
-    {"erlang", "binary_to_term", 2, bif_erlang_binary_to_term_2},
-    {"erlang", "external_size", 1, bif_erlang_external_size_1},
-    {"erlang", "external_size", 2, bif_erlang_external_size_2},
-    {"erlang", "term_to_binary", 1, bif_erlang_term_to_binary_1},
-    {"erlang", "term_to_binary", 2, bif_erlang_term_to_binary_2},
+    {"erlang", "binary_to_term", 1, bif_erlang_binary_to_term_1, 0},
+    {"erlang", "binary_to_term", 2, bif_erlang_binary_to_term_2, 0},
+    {"erlang", "external_size", 1, bif_erlang_external_size_1, 0},
+    {"erlang", "external_size", 2, bif_erlang_external_size_2, 0},
+    {"erlang", "term_to_binary", 1, bif_erlang_term_to_binary_1, 0},
+    {"erlang", "term_to_binary", 2, bif_erlang_term_to_binary_2, 0},
     {0},
 };

@@ -45,8 +45,8 @@ static term bif_erlang_phash_2(process *p, const term *args)
 }
 
 const bif_def bif_family_erlang_hash[] = {
-    {"erlang", "phash", 2, bif_erlang_phash_2},
-    {"erlang", "phash2", 1, bif_erlang_phash2_1},
-    {"erlang", "phash2", 2, bif_erlang_phash2_2},
+    {"erlang", "phash", 2, bif_erlang_phash_2, 0},
+    {"erlang", "phash2", 1, bif_erlang_phash2_1, 0},
+    {"erlang", "phash2", 2, bif_erlang_phash2_2, 0},
     {0},
 };

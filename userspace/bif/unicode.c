@@ -124,8 +124,8 @@ static term bif_unicode_characters_to_list_2(process *p, const term *args)
 }
 
 const bif_def bif_family_unicode[] = {
-    {"unicode", "bin_is_7bit", 1, bif_unicode_bin_is_7bit_1},
-    {"unicode", "characters_to_binary", 2, bif_unicode_characters_to_binary_2},
-    {"unicode", "characters_to_list", 2, bif_unicode_characters_to_list_2},
+    {"unicode", "bin_is_7bit", 1, bif_unicode_bin_is_7bit_1, 0},
+    {"unicode", "characters_to_binary", 2, bif_unicode_characters_to_binary_2, 0},
+    {"unicode", "characters_to_list", 2, bif_unicode_characters_to_list_2, 0},
     {0},
 };

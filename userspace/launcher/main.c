@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "disasm.h"
+#include "run_bare.h"
 #include "vm/atom.h"
 
 #define KBEAM_VERSION "0.1.0"
@@ -17,13 +18,16 @@ enum { EXIT_LOAD = 1, EXIT_USAGE = 2 };
 
 static void usage(FILE *out)
 {
-	fputs("usage: kbeam --disasm FILE.beam...          print modules readably\n"
+	fputs("usage: kbeam --bare [-pa DIR...] -s MOD [FUN [ARG...]]\n"
+	      "                                            run MOD:FUN() without booting OTP\n"
+	      "       kbeam --disasm FILE.beam...          print modules readably\n"
 	      "       kbeam --disasm --stats FILE.beam...  count instructions by opcode\n"
 	      "       kbeam --version                      print the version\n"
 	      "       kbeam --help                         print this text\n"
 	      "\n"
-	      "kbeam is a BEAM virtual machine for OTP 25 .beam files. It cannot run\n"
-	      "Erlang code yet: the loader and the disassembler are what works today.\n",
+	      "kbeam is a BEAM virtual machine for OTP 25 .beam files. --bare runs one\n"
+	      "function as the only process; modules load from the -pa directories,\n"
+	      "then OTP's (KBEAM_OTP_ROOT, default /usr/lib/erlang).\n",
 	      out);
 }
 
@@ -85,10 +89,27 @@ int main(int argc, char **argv)
 		return EXIT_LOAD;
 	}
 	int status = -1;
-	bool options_done = false;
+	bool options_done = false, bare = false;
+	char **pa = calloc((size_t)argc + 1, sizeof *pa);
+	int npa = 0;
+	char **sargs = NULL;
+	int nsargs = 0;
 	for (int i = 1; i < argc && status < 0; i++) {
 		const char *a = argv[i];
-		if (options_done || a[0] != '-' || a[1] == 0) {
+		if (strcmp(a, "--bare") == 0 && !options_done) {
+			bare = true;
+		} else if (strcmp(a, "-pa") == 0 && !options_done) {
+			while (i + 1 < argc && argv[i + 1][0] != '-')
+				pa[npa++] = argv[++i];
+		} else if (strcmp(a, "-s") == 0 && !options_done) {
+			sargs = argv + i + 1;
+			while (i + 1 < argc && argv[i + 1][0] != '-') {
+				i++;
+				nsargs++;
+			}
+			if (nsargs == 0)
+				status = usage_error("%s needs a module", "-s");
+		} else if (options_done || a[0] != '-' || a[1] == 0) {
 			files[nfiles++] = argv[i];
 		} else if (strcmp(a, "--") == 0) {
 			options_done = true;
@@ -106,6 +127,13 @@ int main(int argc, char **argv)
 			status = usage_error("unknown option '%s'", a);
 		}
 	}
+	if (status < 0 && bare) {
+		if (!sargs || nsargs == 0 || disasm || nfiles > 0)
+			status = usage_error("%s needs -s MOD [FUN [ARG...]] and nothing else", "--bare");
+		else
+			status = run_bare(pa, npa, sargs[0], nsargs > 1 ? sargs[1] : "start",
+			                  sargs + 2, nsargs > 2 ? nsargs - 2 : 0);
+	}
 	if (status < 0) {
 		if (stats && !disasm)
 			status = usage_error("%s needs --disasm", "--stats");
@@ -122,5 +150,6 @@ int main(int argc, char **argv)
 		}
 	}
 	free(files);
+	free(pa);
 	return status;
 }

@@ -9,6 +9,7 @@ kb_binary *binary_alloc(uint64_t nbytes)
 		return NULL;
 	atomic_init(&b->refc, 1);
 	b->size = nbytes;
+	b->append_end = BINARY_NOT_WRITABLE;
 	return b;
 }
 

@@ -22,8 +22,14 @@
 typedef struct kb_binary {
 	_Atomic uint64_t refc;
 	uint64_t size; /* bytes */
+	/* BINARY_NOT_WRITABLE, or for a writable binary (vm/bits.h: appends
+	 * build in place) the bits in use: terms see only bits below it, and
+	 * the bytes from there to `size` are room the next append may fill. */
+	uint64_t append_end;
 	uint8_t data[];
 } kb_binary;
+
+#define BINARY_NOT_WRITABLE UINT64_MAX
 
 /* word indexes inside a refc binary (0 is the header) */
 enum {

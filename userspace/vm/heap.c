@@ -65,6 +65,17 @@ size_t heap_fragment_words(const kb_heap *h)
 	return n;
 }
 
+bool heap_fragment_next(const kb_heap *h, const struct heap_chunk **c, term **start, term **end)
+{
+	const struct heap_chunk *n = *c ? (*c)->next : h->chunks;
+	if (!n)
+		return false;
+	*c = n;
+	*start = (term *)n->data;
+	*end = *start + (n == h->chunks ? (size_t)(h->frag_top - n->data) : n->used);
+	return true;
+}
+
 void heap_free_fragments(kb_heap *h)
 {
 	struct heap_chunk *c = h->chunks;

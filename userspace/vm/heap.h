@@ -41,6 +41,10 @@ static inline void heap_set_region(kb_heap *h, term *start, term *end)
 }
 /* Words held in fragments (what the next garbage collection must fold in). */
 size_t heap_fragment_words(const kb_heap *h);
+/* Walks the fragments for the garbage collector: start with *c == NULL;
+ * each call moves *c to the next fragment (newest first) and gives its used
+ * words [*start, *end). False after the last. */
+bool heap_fragment_next(const kb_heap *h, const struct heap_chunk **c, term **start, term **end);
 /* Frees the fragments only (after a collection copied what lived in them). */
 void heap_free_fragments(kb_heap *h);
 /* Releases every fragment and the references held by the off-heap chain;

@@ -1,9 +1,25 @@
-/* A lightweight process: what the C side of the execution engine sees.
+/* A lightweight process.
  *
- * This is the part of the process structure that BIFs and C helpers use:
- * the heap they build terms on and the exception they raise. The JIT's
- * fixed registers, the stack, the mailbox and the scheduler fields join it
- * with the execution engine (Documentation/design/execution.md).
+ * Memory: one block of `heap_size` words holds the young heap, growing up
+ * from `heap_start`, and the stack, growing down from `stack_end`:
+ *
+ *   heap_start          heap.top (HTOP)        stop (E)            stack_end
+ *   | young heap terms  | free ...             | stack words        |
+ *
+ * While the process runs, the JIT keeps HTOP and E in machine registers and
+ * writes them back into heap.top and stop before calling C (see
+ * Documentation/design/execution.md). heap.limit is kept equal to stop, so
+ * C code allocating through heap_alloc() uses the free gap first and heap
+ * fragments after it.
+ *
+ * Stack words are terms, catch markers (immediates with the catch tag), or
+ * return addresses: code addresses aligned to 4 bytes, so their primary tag
+ * is 00 (the header tag, which no term on a stack has). A frame is the
+ * return address pushed by the call, then the y registers below it: y(i) of
+ * the running function is stop[i].
+ *
+ * The old heap [old_heap, old_htop) holds what survived two minor
+ * collections (generational GC, vm/gc.h).
  */
 #ifndef KBEAM_VM_PROCESS_H
 #define KBEAM_VM_PROCESS_H
@@ -18,6 +34,22 @@ typedef enum exc_class {
 	EXC_THROW, /* throw:Reason */
 } exc_class;
 
+/* The exception comes from erlang:error/throw/exit, not from bad
+ * arguments: no frame for the BIF in the stack trace. */
+#define PF_NO_BIF_FRAME 1u
+/* erlang:raise/3: p->stacktrace already holds the trace to use. */
+#define PF_TRACE_GIVEN 2u
+/* p->stacktrace holds the first frame, built by whoever raised (undef). */
+#define PF_HEAD_FRAME 4u
+/* erlang:error/2,3: p->stacktrace holds the argument list that replaces
+ * the arity in the raising function's frame. */
+#define PF_HEAD_ARGS 8u
+
+/* Minimum young heap (words), as OTP's default min_heap_size. */
+#define PROCESS_MIN_HEAP 233
+/* OTP's default fullsweep_after. */
+#define PROCESS_FULLSWEEP_AFTER 65535
+
 typedef struct process {
 	/* Terms are built here: the young heap as main region, heap
 	 * fragments for what does not fit until the next collection. */
@@ -26,9 +58,66 @@ typedef struct process {
 	 * THE_NON_VALUE. */
 	exc_class freason;
 	term fvalue;
+	/* PF_* flags qualifying the pending exception */
+	uint32_t fflags;
 	/* Reductions left in this time slice; BIFs that do long work charge
 	 * them (bif_charge). */
 	int64_t reds;
+
+	/* ---- heap and stack block ---- */
+	term *heap_start; /* start of the block: the young heap */
+	term *stop;       /* E: the lowest used stack word */
+	term *stack_end;  /* one past the block's last word: the stack's base */
+	size_t heap_size; /* words in the block (heap + stack) */
+	term *high_water; /* young terms below it survived one collection */
+
+	term *old_heap; /* NULL until the first promotion */
+	term *old_htop;
+	term *old_end;
+
+	size_t min_heap_size;
+	uint32_t fullsweep_after; /* minor collections between major ones */
+	uint32_t minor_gcs;       /* minor collections since the last major */
+	uint64_t gc_count;        /* collections of any kind, for statistics */
+	/* Off-heap binary bytes referenced from the young heap since the last
+	 * collection, and the level that triggers one (OTP's virtual binary
+	 * heap). */
+	uint64_t bin_vheap;
+	uint64_t bin_vheap_size;
+
+	/* ---- roots beyond X registers and the stack ---- */
+	term dictionary; /* process dictionary: a list of {Key, Value} */
+	term stacktrace; /* raw stack trace of the last exception (vm/exception.h) */
+	term id;         /* pid */
+	term initial_call;
+
+	/* ---- execution state ---- */
+	/* The X registers while this process runs: the scheduler's array. */
+	term *x;
+	/* Float registers (fr), the scheduler's array. */
+	double *fr;
+	/* Code address to resume at, and why the process stopped running. */
+	const void *resume;
+	int exit_status;
+	/* The scheduler that runs the process (vm/scheduler.h). */
+	struct scheduler *sched;
+
+	/* ---- garbage collector state (vm/gc.h) ---- */
+	/* Extra roots the runtime lends the next collections (updated in
+	 * place), e.g. terms a C helper holds across an allocation. */
+	term *gc_roots;
+	unsigned gc_nroots;
+	unsigned gc_flags; /* GC_FLAG_* */
+	/* Off-heap chain of the refc binaries on the old heap (the young
+	 * heap's chain is heap.offheap_first). */
+	term old_offheap_first;
+	/* Young chain entries before this one are counted in bin_vheap. */
+	term offheap_counted;
+	/* Virtual binary heap of the old generation, and the minimum of
+	 * both vheap sizes, in words as OTP counts them. */
+	uint64_t bin_old_vheap;
+	uint64_t bin_old_vheap_size;
+	uint64_t min_bin_vheap_size;
 } process;
 
 #endif

@@ -1,0 +1,41 @@
+-module(arith_bignum_bitwise).
+-export([main/0, id/1]).
+
+id(X) -> X.
+
+main() ->
+    A = id(16#123456789ABCDEF0123456789ABCDEF),
+    B = id(-16#FEDCBA9876543210FEDCBA98),
+    S = id(16#F0F0),
+    N = id(-77),
+    erlang:display(A band B),
+    erlang:display(A bor B),
+    erlang:display(A bxor B),
+    erlang:display(bnot A),
+    erlang:display(bnot B),
+    erlang:display(A band S),
+    erlang:display(A bor S),
+    erlang:display(A bxor S),
+    erlang:display(A band N),
+    erlang:display(B band N),
+    erlang:display(B bor N),
+    erlang:display(B bxor N),
+    erlang:display(N band S),
+    erlang:display(A bsl 100),
+    erlang:display(A bsr 64),
+    erlang:display(A bsr 200),
+    erlang:display(B bsr 200),
+    erlang:display(B bsr 40),
+    erlang:display(B bsl 77),
+    erlang:display(A bsl -20),
+    erlang:display(A bsr -20),
+    erlang:display(1 bsl 200),
+    erlang:display(-1 bsl 200),
+    erlang:display((1 bsl 200) bsr 199),
+    erlang:display(-1 bsr 1000),
+    erlang:display([1 bsl K || K <- [58, 59, 60, 61, 62, 63, 64, 65]]),
+    erlang:display([(-1) bsl K || K <- [58, 59, 60, 61, 62, 63, 64, 65]]),
+    erlang:display([A bsr K || K <- [0, 1, 63, 64, 65, 120, 121, 122]]),
+    erlang:display(integer_to_list(A bxor (A bsr 3), 16)),
+    erlang:display(integer_to_list(bnot (A bsl 5), 2)),
+    ok.

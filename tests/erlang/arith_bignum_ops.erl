@@ -1,0 +1,40 @@
+-module(arith_bignum_ops).
+-export([main/0, id/1]).
+
+id(X) -> X.
+
+main() ->
+    A = id(123456789012345678901234567890123456789),
+    B = id(-987654321098765432109876543210),
+    C = id(18446744073709551616),
+    erlang:display(A + B),
+    erlang:display(A - B),
+    erlang:display(B - A),
+    erlang:display(A * B),
+    erlang:display(A * C),
+    erlang:display(A div B),
+    erlang:display(A rem B),
+    erlang:display(B div A),
+    erlang:display(B rem A),
+    erlang:display(A div C),
+    erlang:display(A rem C),
+    erlang:display(-A div C),
+    erlang:display(-A rem C),
+    erlang:display(A div 7),
+    erlang:display(A rem 7),
+    erlang:display(B div -13),
+    erlang:display(B rem -13),
+    erlang:display(abs(B)),
+    erlang:display(-B),
+    erlang:display(A * A * A),
+    erlang:display((A * A) div A =:= A),
+    erlang:display((A * B + 17) rem B),
+    erlang:display(C - 1),
+    erlang:display(C div 2),
+    erlang:display(C * C - 1),
+    erlang:display({A > B, A < C, B < 0, C > 18446744073709551615}),
+    erlang:display(A == A + 0),
+    erlang:display(lists:sum([A, B, C, -A, -B, -C])),
+    erlang:display([A rem N || N <- lists:seq(2, 20)]),
+    erlang:display([(A + N) div (N * C) || N <- lists:seq(1, 5)]),
+    ok.

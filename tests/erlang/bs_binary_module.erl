@@ -1,0 +1,42 @@
+-module(bs_binary_module).
+-export([main/0, id/1]).
+
+id(X) -> X.
+
+main() ->
+    B = id(<<"the cat sat on the mat with the hat">>),
+    erlang:display(binary:split(B, <<" ">>)),
+    erlang:display(binary:split(B, <<" ">>, [global])),
+    erlang:display(binary:split(B, [<<"at">>, <<" ">>], [global, trim_all])),
+    erlang:display(binary:split(B, <<"the">>, [global, trim])),
+    erlang:display(binary:split(B, <<"zzz">>)),
+    erlang:display(binary:split(<<",a,,b,">>, <<",">>, [global])),
+    erlang:display(binary:split(<<",a,,b,">>, <<",">>, [global, trim_all])),
+    erlang:display(binary:replace(B, <<"at">>, <<"og">>)),
+    erlang:display(binary:replace(B, <<"at">>, <<"og">>, [global])),
+    erlang:display(binary:replace(B, [<<"cat">>, <<"hat">>], <<"[]">>, [global, {insert_replaced, 1}])),
+    erlang:display(binary:match(B, <<"sat">>)),
+    erlang:display(binary:match(B, <<"dog">>)),
+    erlang:display(binary:match(B, [<<"mat">>, <<"cat">>])),
+    erlang:display(binary:match(B, <<"the">>, [{scope, {5, 20}}])),
+    erlang:display(binary:matches(B, <<"the">>)),
+    erlang:display(binary:matches(B, [<<"at">>, <<"t">>])),
+    erlang:display(binary:part(B, 4, 3)),
+    erlang:display(binary:part(B, {byte_size(B), -3})),
+    erlang:display(binary:at(B, 0)),
+    erlang:display(binary:first(B)),
+    erlang:display(binary:last(B)),
+    erlang:display(binary:copy(<<"ab">>, 4)),
+    erlang:display(binary:copy(<<>>, 10)),
+    erlang:display(binary:longest_common_prefix([<<"prefix_a">>, <<"prefix_b">>, <<"pre">>])),
+    erlang:display(binary:longest_common_suffix([<<"a_suffix">>, <<"bb_suffix">>])),
+    erlang:display(binary:longest_common_prefix([<<"x">>, <<"y">>])),
+    erlang:display(binary:bin_to_list(B, {4, 3})),
+    erlang:display(binary:list_to_bin([<<"a">>, "bc", [$d]])),
+    erlang:display(try binary:at(B, 1000) catch error:R -> {error, R} end),
+    erlang:display(try binary:first(<<>>) catch error:R2 -> {error, R2} end),
+    erlang:display(try binary:part(B, 30, 10) catch error:R3 -> {error, R3} end),
+    CP = binary:compile_pattern([<<"the">>, <<"mat">>]),
+    erlang:display(binary:matches(B, CP)),
+    erlang:display(binary:split(B, CP, [global])),
+    ok.

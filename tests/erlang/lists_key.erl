@@ -1,0 +1,32 @@
+-module(lists_key).
+-export([main/0]).
+
+main() ->
+    L = [{apple, 3, red}, {banana, 5, yellow}, {cherry, 7, red}, {date, 5, brown}],
+    erlang:display(lists:keyfind(banana, 1, L)),
+    erlang:display(lists:keyfind(5, 2, L)),
+    erlang:display(lists:keyfind(green, 3, L)),
+    erlang:display(lists:keymember(cherry, 1, L)),
+    erlang:display(lists:keymember(9, 2, L)),
+    erlang:display(lists:keysearch(red, 3, L)),
+    erlang:display(lists:keydelete(5, 2, L)),
+    erlang:display(lists:keyreplace(cherry, 1, L, {cherry, 0, black})),
+    erlang:display(lists:keystore(fig, 1, L, {fig, 1, purple})),
+    erlang:display(lists:keystore(apple, 1, L, {apple, 99, green})),
+    erlang:display(lists:keytake(date, 1, L)),
+    erlang:display(lists:keytake(nope, 1, L)),
+    erlang:display(lists:keymap(fun(N) -> N * 100 end, 2, L)),
+    erlang:display(lists:keysort(2, L)),
+    erlang:display(lists:keymerge(1, [{a, 1}, {c, 3}], [{b, 2}, {d, 4}])),
+    erlang:display(lists:ukeymerge(1, [{a, 1}, {c, 3}], [{a, 9}, {b, 2}])),
+    erlang:display(proplists:get_value(b, [{a, 1}, {b, 2}, c])),
+    erlang:display(proplists:get_value(c, [{a, 1}, {b, 2}, c])),
+    erlang:display(proplists:get_value(z, [{a, 1}], default)),
+    erlang:display(proplists:get_all_values(a, [{a, 1}, {b, 2}, {a, 3}])),
+    erlang:display(proplists:lookup(b, [{a, 1}, {b, 2}])),
+    erlang:display(proplists:delete(a, [{a, 1}, {b, 2}, {a, 3}])),
+    erlang:display(proplists:get_keys([{a, 1}, {b, 2}, {a, 3}, c])),
+    erlang:display(proplists:get_bool(c, [{a, 1}, c])),
+    erlang:display(proplists:compact([{a, true}, {b, 2}])),
+    erlang:display(proplists:expand([{foo, [bar, baz]}], [fie, foo, fum])),
+    ok.

@@ -1,0 +1,31 @@
+-module(lists_misc).
+-export([main/0]).
+
+main() ->
+    L = [5, 3, 9, 1, 7, 3],
+    erlang:display({lists:max(L), lists:min(L), lists:sum(L)}),
+    erlang:display(lists:sum([1.5, 2, 1 bsl 70])),
+    erlang:display(lists:member(9, L)),
+    erlang:display(lists:member(10, L)),
+    erlang:display(lists:delete(3, L)),
+    erlang:display(lists:delete(42, L)),
+    erlang:display(lists:subtract(L, [3, 9])),
+    erlang:display(lists:usort(L)),
+    erlang:display(lists:prefix([5, 3], L)),
+    erlang:display(lists:suffix([7, 3], L)),
+    erlang:display(lists:nth(3, L)),
+    erlang:display(lists:search(fun(X) -> X > 6 end, L)),
+    erlang:display(lists:search(fun(X) -> X > 60 end, L)),
+    erlang:display(lists:uniq([3, 1, 3, 2, 1, 4])),
+    erlang:display(lists:uniq(fun(X) -> X rem 3 end, [3, 1, 6, 4, 2, 5])),
+    erlang:display(lists:join(", ", ["a", "b", "c"])),
+    erlang:display(lists:join(x, [])),
+    erlang:display(lists:split(2, L)),
+    put(seen, []),
+    lists:foreach(fun(X) -> put(seen, [X | get(seen)]) end, L),
+    erlang:display(erase(seen)),
+    erlang:display(lists:min([[], a, 1])),
+    erlang:display(lists:max(["abc", "abd", "ab"])),
+    erlang:display(try lists:max([]) catch error:R -> {error, R} end),
+    erlang:display(try lists:sum([1, a]) catch error:R2 -> {error, R2} end),
+    ok.

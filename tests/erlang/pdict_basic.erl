@@ -1,0 +1,30 @@
+-module(pdict_basic).
+-export([main/0]).
+
+main() ->
+    erlang:display(put(a, 1)),
+    erlang:display(put(a, 2)),
+    erlang:display(get(a)),
+    erlang:display(get(nonexistent)),
+    put({tuple, key}, [list, value]),
+    put("string key", <<"bin">>),
+    put(42, forty_two),
+    Mine = [a, {tuple, key}, "string key", 42],
+    erlang:display(lists:sort([K || K <- get_keys(), lists:member(K, Mine)])),
+    erlang:display(lists:sort([KV || {K, _} = KV <- get(), lists:member(K, Mine)])),
+    erlang:display(get_keys(forty_two)),
+    put(b, forty_two),
+    erlang:display(lists:sort(get_keys(forty_two))),
+    erlang:display(erase(a)),
+    erlang:display(erase(a)),
+    erlang:display(get(a)),
+    erlang:display(erase(42)),
+    erlang:display(lists:sort([K || K <- get_keys(), lists:member(K, [b | Mine])])),
+    [put({n, I}, I * I) || I <- lists:seq(1, 100)],
+    erlang:display(lists:sum([get({n, I}) || I <- lists:seq(1, 100)])),
+    erlang:display(length([K || {n, _} = K <- get_keys()])),
+    [erase({n, I}) || I <- lists:seq(1, 100, 2)],
+    erlang:display(length([K || {n, _} = K <- get_keys()])),
+    erlang:display(get({n, 2})),
+    erlang:display(get({n, 3})),
+    ok.

@@ -1,0 +1,33 @@
+-module(string_unicode).
+-export([main/0]).
+
+main() ->
+    S = "héllo wörld ñ ü €",
+    B = unicode:characters_to_binary(S),
+    erlang:display(B),
+    erlang:display(byte_size(B)),
+    erlang:display(string:length(B)),
+    erlang:display(length(S)),
+    erlang:display(unicode:characters_to_list(B)),
+    erlang:display(string:to_upper(S)),
+    erlang:display(string:uppercase(B)),
+    erlang:display(string:reverse(B)),
+    erlang:display(string:slice(B, 6, 5)),
+    erlang:display(string:next_grapheme(B)),
+    erlang:display(string:next_codepoint("€uro")),
+    erlang:display(unicode:characters_to_binary("日本語", unicode, utf16)),
+    erlang:display(unicode:characters_to_binary("日本語", unicode, {utf32, little})),
+    erlang:display(unicode:characters_to_list(<<0, 97, 216, 61, 222, 0>>, utf16)),
+    erlang:display(unicode:characters_to_binary([<<"mixed ">>, "list ", 8364, [<<"deep">>]])),
+    erlang:display(unicode:characters_to_list(<<"bad", 255, "rest">>)),
+    erlang:display(unicode:characters_to_binary(<<"latin1 ", 233>>, latin1)),
+    erlang:display(unicode:characters_to_list([16#1F600, 16#10FFFF])),
+    erlang:display(unicode:bom_to_encoding(<<16#EF, 16#BB, 16#BF, "x">>)),
+    erlang:display([C || <<C/utf8>> <= B]),
+    erlang:display(string:equal("ü", [$u, 16#308], false, nfc)),
+    erlang:display(unicode:characters_to_nfd_list("ü")),
+    erlang:display(unicode:characters_to_nfc_binary([$u, 16#308])),
+    erlang:display(string:lexemes("α β\tγ", [$\s, $\t])),
+    erlang:display(string:casefold("ΑΒΓ")),
+    erlang:display(lists:sort(["b", "ä", "a", "z"])),
+    ok.

@@ -1,0 +1,57 @@
+/* Inline BIF calls (bif0/1/2, gc_bif1/2/3) with fast paths for small
+ * integer addition and subtraction; everything else, and every case the
+ * fast path cannot decide (a non-small operand, overflow), goes to the
+ * BIF's C function, the one definition of its meaning. */
+#include <string.h>
+
+#include "emit.h"
+
+void emit_bif_generic(emit_ctx *e, uint32_t imp, const kb_operand *fail, const kb_operand *args,
+                      unsigned n, const kb_operand *dst);
+
+static bool is_erlang_op(const bif_def *bif, const char *name, unsigned arity)
+{
+	return bif && bif->arity == arity && strcmp(bif->module, "erlang") == 0 &&
+	       strcmp(bif->name, name) == 0;
+}
+
+/* Jumps to `slow` unless both rax and rcx are small integers. */
+static void both_small(emit_ctx *e, cb_label slow)
+{
+	x86_mov_rr(e->cb, 32, X86_RDX, X86_RAX);
+	x86_alu_rr(e->cb, X86_AND, 32, X86_RDX, X86_RCX);
+	x86_alu_ri(e->cb, X86_AND, 32, X86_RDX, 0xf);
+	x86_alu_ri(e->cb, X86_CMP, 32, X86_RDX, TAG_IMMED1_SMALL);
+	x86_jcc_label(e->cb, X86_CC_NE, slow);
+}
+
+void emit_arith_bif(emit_ctx *e, uint32_t imp, const kb_operand *fail, const kb_operand *args,
+                    unsigned n, const kb_operand *dst)
+{
+	const bif_def *bif = e->import_bif[imp];
+	bool add = is_erlang_op(bif, "+", 2), sub = is_erlang_op(bif, "-", 2);
+	if (e->no_fast || !(add || sub)) {
+		emit_bif_generic(e, imp, fail, args, n, dst);
+		return;
+	}
+	cb_label slow = cb_label_new(e->cb), done = cb_label_new(e->cb);
+	emit_load(e, X86_RAX, &args[0]);
+	emit_load(e, X86_RCX, &args[1]);
+	both_small(e, slow);
+	if (add) {
+		/* (a - 15) + b keeps the tag: (x<<4|15) - 15 + (y<<4|15) */
+		x86_lea(e->cb, 64, X86_RDX, x86_mem_base(X86_RAX, -(int32_t)TAG_IMMED1_SMALL));
+		x86_alu_rr(e->cb, X86_ADD, 64, X86_RDX, X86_RCX);
+		x86_jcc_label(e->cb, X86_CC_O, slow);
+	} else {
+		x86_mov_rr(e->cb, 64, X86_RDX, X86_RAX);
+		x86_alu_rr(e->cb, X86_SUB, 64, X86_RDX, X86_RCX);
+		x86_jcc_label(e->cb, X86_CC_O, slow);
+		x86_alu_ri(e->cb, X86_OR, 64, X86_RDX, TAG_IMMED1_SMALL);
+	}
+	emit_store(e, dst, X86_RDX);
+	x86_jmp_label(e->cb, done);
+	cb_label_bind(e->cb, slow);
+	emit_bif_generic(e, imp, fail, args, n, dst);
+	cb_label_bind(e->cb, done);
+}

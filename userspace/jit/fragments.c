@@ -1,0 +1,154 @@
+/* Shared fragments: the code every module's code jumps or calls into,
+ * emitted once when the JIT starts.
+ *
+ *   enter         C -> Erlang: saves the C callee-saved registers, loads the
+ *                 fixed registers from the scheduler and process, jumps.
+ *   leave         Erlang -> C: stores HTOP, E, reductions back, restores the
+ *                 C stack and registers, returns eax (enum run_result).
+ *   exit_*        what a process's first frame returns to, and where an
+ *                 uncaught exception or halt ends up.
+ *   raise         called where an exception is raised; its return address
+ *                 is the code address of the raise, for the stack trace.
+ *   gc, yield     called from heap tests and reduction checks.
+ */
+#include "arena.h"
+#include "emit.h"
+#include "rt.h"
+
+struct jit_fragments jit_frag;
+
+typedef int (*enter_fn)(scheduler *s, process *p, const void *entry);
+
+static const x86_reg saved[] = {X86_RBX, X86_RBP, X86_R12, X86_R13, X86_R14, X86_R15};
+
+static void sync_out(code_buffer *cb)
+{
+	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_HTOP), R_HTOP);
+	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_STOP), R_E);
+	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_HLIMIT), R_E);
+}
+
+static void reload(code_buffer *cb)
+{
+	x86_mov_rm(cb, 64, R_HTOP, x86_mem_base(R_P, P_HTOP));
+	x86_mov_rm(cb, 64, R_E, x86_mem_base(R_P, P_STOP));
+}
+
+/* A called fragment that calls fn(p, rsi, rdx) with the C stack aligned and
+ * returns to its caller. */
+static void emit_called_helper(code_buffer *cb, const void *fn)
+{
+	x86_alu_ri(cb, X86_SUB, 64, X86_RSP, 8);
+	sync_out(cb);
+	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_REDS), R_FCALLS);
+	x86_mov_rr(cb, 64, X86_RDI, R_P);
+	x86_call_abs(cb, (uint64_t)(uintptr_t)fn);
+	reload(cb);
+	x86_mov_rm(cb, 64, R_FCALLS, x86_mem_base(R_P, P_REDS));
+	x86_alu_ri(cb, X86_ADD, 64, X86_RSP, 8);
+	x86_ret(cb);
+}
+
+int jit_fragments_init(void)
+{
+	code_buffer cbuf, *cb = &cbuf;
+	cb_init(cb);
+	jit_arena_prepare(cb);
+
+	cb_label enter = cb_label_new(cb), leave = cb_label_new(cb);
+	cb_label exit_return = cb_label_new(cb), exit_crashed = cb_label_new(cb);
+	cb_label exit_halted = cb_label_new(cb), raise = cb_label_new(cb);
+	cb_label raise_info = cb_label_new(cb), raise_common = cb_label_new(cb);
+	cb_label gc = cb_label_new(cb), yield = cb_label_new(cb);
+
+	/* enter(rdi = scheduler, rsi = process, rdx = entry) */
+	x86_align(cb, 16);
+	cb_label_bind(cb, enter);
+	for (unsigned i = 0; i < 6; i++)
+		x86_push_r(cb, saved[i]);
+	x86_alu_ri(cb, X86_SUB, 64, X86_RSP, 8);
+	x86_mov_mr(cb, 64, x86_mem_base(X86_RDI, (int32_t)offsetof(scheduler, c_sp)), X86_RSP);
+	x86_lea(cb, 64, R_X, x86_mem_base(X86_RDI, (int32_t)offsetof(scheduler, x)));
+	x86_mov_rr(cb, 64, R_P, X86_RSI);
+	reload(cb);
+	x86_mov_rm(cb, 64, R_FCALLS, x86_mem_base(R_P, P_REDS));
+	x86_jmp_r(cb, X86_RDX);
+
+	/* leave: eax = run result */
+	x86_align(cb, 16);
+	cb_label_bind(cb, leave);
+	sync_out(cb);
+	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_REDS), R_FCALLS);
+	x86_mov_rm(cb, 64, X86_RSP, x86_mem_base(R_X, X_OFF(c_sp)));
+	x86_alu_ri(cb, X86_ADD, 64, X86_RSP, 8);
+	for (unsigned i = 6; i-- > 0;)
+		x86_pop_r(cb, saved[i]);
+	x86_ret(cb);
+
+	x86_align(cb, 16);
+	cb_label_bind(cb, exit_return);
+	x86_mov_ri(cb, 32, X86_RAX, RUN_RETURNED);
+	x86_jmp_label(cb, leave);
+	x86_align(cb, 16);
+	cb_label_bind(cb, exit_crashed);
+	x86_mov_ri(cb, 32, X86_RAX, RUN_CRASHED);
+	x86_jmp_label(cb, leave);
+	x86_align(cb, 16);
+	cb_label_bind(cb, exit_halted);
+	x86_mov_ri(cb, 32, X86_RAX, RUN_HALTED);
+	x86_jmp_label(cb, leave);
+
+	/* raise: called, so [rsp] is the code address of the raise. The C
+	 * stack is reset to its level in Erlang code by popping it. */
+	x86_align(cb, 16);
+	cb_label_bind(cb, raise);
+	x86_pop_r(cb, X86_RSI);
+	x86_alu_rr(cb, X86_XOR, 32, X86_RDX, X86_RDX);
+	x86_jmp_label(cb, raise_common);
+	x86_align(cb, 16);
+	cb_label_bind(cb, raise_info);
+	x86_pop_r(cb, X86_RSI);
+	cb_label_bind(cb, raise_common);
+	sync_out(cb);
+	x86_mov_rr(cb, 64, X86_RDI, R_P);
+	x86_call_abs(cb, (uint64_t)(uintptr_t)rt_handle_error);
+	reload(cb);
+	x86_jmp_r(cb, X86_RAX);
+
+	x86_align(cb, 16);
+	cb_label_bind(cb, gc);
+	emit_called_helper(cb, (const void *)rt_gc);
+	x86_align(cb, 16);
+	cb_label_bind(cb, yield);
+	emit_called_helper(cb, (const void *)rt_yield);
+
+	int err;
+	uint8_t *base = jit_arena_place(cb, &err);
+	if (base) {
+#define AT(l) ((uintptr_t)base + (uintptr_t)cb_label_offset(cb, l))
+		jit_frag.enter = AT(enter);
+		jit_frag.exit_return = AT(exit_return);
+		jit_frag.exit_crashed = AT(exit_crashed);
+		jit_frag.exit_halted = AT(exit_halted);
+		jit_frag.raise = AT(raise);
+		jit_frag.raise_info = AT(raise_info);
+		jit_frag.gc = AT(gc);
+		jit_frag.yield = AT(yield);
+#undef AT
+	}
+	cb_free(cb);
+	return base ? 0 : -1;
+}
+
+int jit_run(scheduler *s, process *p, const void *entry)
+{
+	enter_fn enter = (enter_fn)jit_frag.enter;
+	/* the first function returns to the exit */
+	*--p->stop = (term)jit_frag.exit_return;
+	p->heap.limit = p->stop;
+	s->current = p;
+	p->sched = s;
+	p->x = s->x;
+	p->fr = s->fr;
+	return enter(s, p, entry);
+}

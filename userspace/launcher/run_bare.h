@@ -1,0 +1,7 @@
+#ifndef KBEAM_LAUNCHER_RUN_BARE_H
+#define KBEAM_LAUNCHER_RUN_BARE_H
+
+/* Runs MOD:FUN in a bare VM (run_bare.c); the process exit status. */
+int run_bare(char **pa, int npa, const char *mod, const char *fun, char **args, int nargs);
+
+#endif
