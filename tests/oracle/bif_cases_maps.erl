@@ -48,6 +48,8 @@ calls() ->
     Maps = maps_(),
     Keys = keys_(),
     [{maps, F, [K, M]} || F <- [get, find, is_key, remove, take], M <- Maps, K <- Keys] ++
+        [{erlang, map_get, [K, M]} || M <- Maps, K <- Keys] ++
+        [{erlang, map_get, [a, X]} || X <- not_maps()] ++
         [{maps, F, [K, X]} || F <- [get, find, is_key, remove, take], K <- [a, 1],
                               X <- not_maps()] ++
         [{maps, F, [K, new, M]} || F <- [put, update], M <- Maps, K <- Keys] ++

@@ -15,8 +15,9 @@
 
 static term raise_plain(process *p, exc_class c, term reason)
 {
+	bif_raise(p, c, reason);
 	p->fflags = PF_NO_BIF_FRAME;
-	return bif_raise(p, c, reason);
+	return THE_NON_VALUE;
 }
 
 static term bif_error_1(process *p, const term *a) { return raise_plain(p, EXC_ERROR, a[0]); }

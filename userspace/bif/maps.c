@@ -279,6 +279,7 @@ static term bif_maps_from_keys_2(process *p, const term *args)
 }
 
 const bif_def bif_family_maps[] = {
+    {"erlang", "map_get", 2, bif_maps_get_2, 0},
     {"maps", "find", 2, bif_maps_find_2, 0},
     {"maps", "from_keys", 2, bif_maps_from_keys_2, 0},
     {"maps", "from_list", 1, bif_maps_from_list_1, 0},
