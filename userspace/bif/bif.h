@@ -24,8 +24,9 @@ typedef struct bif_def {
 } bif_def;
 
 /* The BIF needs a running process (the process dictionary, display, the
- * code server ...): tested by the differential Erlang programs, not by the
- * vector harness. */
+ * code server ...) or gives results that are kbeam's own (map iterator
+ * paths): tested by the differential Erlang programs (tests/erlang), not
+ * by the vector harness. */
 #define BIF_NEEDS_PROCESS 1u
 
 static inline term bif_raise(process *p, exc_class cls, term reason)

@@ -23,6 +23,7 @@ extern const bif_def bif_family_unicode[];
 extern const bif_def bif_family_math[];
 extern const bif_def bif_family_erlang_runtime[];
 extern const bif_def bif_family_erlang_code[];
+extern const bif_def bif_family_maps_iter[];
 
 static const bif_def *const families[] = {
     bif_family_erlang_arith, bif_family_erlang_compare,
@@ -32,7 +33,7 @@ static const bif_def *const families[] = {
     bif_family_erlang_etf,   bif_family_erlang_hash,
     bif_family_maps,         bif_family_binary_module,
     bif_family_unicode,      bif_family_math,
-    bif_family_erlang_runtime, bif_family_erlang_code,
+    bif_family_erlang_runtime, bif_family_erlang_code, bif_family_maps_iter,
 };
 
 typedef struct bif_slot {

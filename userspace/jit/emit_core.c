@@ -59,7 +59,8 @@ void emit_op_init_yregs(emit_ctx *e, const kb_operand *a)
  * words. */
 static void allocate_frame(emit_ctx *e, uint32_t slots, uint32_t heap, uint32_t live)
 {
-	emit_heap_check(e, slots + heap, live);
+	/* one word more: the return address the next call pushes */
+	emit_heap_check(e, slots + 1 + heap, live);
 	if (slots == 0)
 		return;
 	x86_lea(e->cb, 64, R_E, x86_mem_base(R_E, -(int32_t)(8 * slots)));

@@ -10,21 +10,24 @@
 #include <string.h>
 
 #include "jit/jit.h"
+#include "jit/rt.h"
 #include "vm/atom.h"
 #include "vm/code_server.h"
 #include "vm/export.h"
 #include "vm/gc.h"
 #include "vm/print.h"
 
-static void print_crash(const process *p, const char *mod, const char *fun)
+static void print_crash(process *p, const char *mod, const char *fun)
 {
 	static const char *const cls[] = {"none", "error", "exit", "throw"};
-	size_t rlen, slen;
-	char *reason = term_to_text(p->fvalue, &rlen);
-	fprintf(stderr, "kbeam: %s:%s/0 crashed: %s:%s\n", mod, fun,
-	        cls[p->freason <= EXC_THROW ? p->freason : 0], reason ? reason : "?");
+	size_t len;
+	char *reason = term_to_text(p->fvalue, &len);
+	char *trace = term_to_text(rt_build_stacktrace(p, p->stacktrace), &len);
+	fprintf(stderr, "kbeam: %s:%s crashed: %s:%s\n  stack trace: %s\n", mod, fun,
+	        cls[p->freason <= EXC_THROW ? p->freason : 0], reason ? reason : "?",
+	        trace ? trace : "?");
 	free(reason);
-	(void)slen;
+	free(trace);
 }
 
 int run_bare(char **pa, int npa, const char *mod, const char *fun, char **args, int nargs)
