@@ -23,18 +23,22 @@
 #   FAIL erlang/NAME: <timeout, signal, first differing line or exit status>
 # With KBEAM_TEST_VERBOSE=1 a failure also shows a unified diff and the end
 # of kbeam's standard error. KBEAM_TEST_JOBS (default 2) sets how many
-# programs run at once. Any other environment (KBEAM_JIT_NO_FAST_PATHS, ...)
+# programs run at once; KBEAM_TEST_OUT (default build/erlang) where the
+# .beam files, cached outputs and results go. Runs sharing that folder take
+# turns (flock). Any other environment (KBEAM_JIT_NO_FAST_PATHS, ...)
 # passes through to kbeam untouched. Always exits 0: the caller counts the
 # FAIL lines.
 set -u
 cd "$(dirname "$0")/.."
-out=build/erlang
+out=${KBEAM_TEST_OUT:-build/erlang}
 kbeam=${KBEAM:-build/bin/kbeam}
 jobs=${KBEAM_TEST_JOBS:-2}
 verbose=${KBEAM_TEST_VERBOSE:-0}
 kbeam_timeout=20
 otp_timeout_ms=120000
 mkdir -p "$out"
+exec 9>"$out/.lock"
+flock 9
 
 if [ $# -gt 0 ]; then
 	names=("$@")
@@ -138,7 +142,7 @@ if [ ${#stale[@]} -gt 0 ]; then
 		done
 		[ ${#batch[@]} -eq 0 ] && continue
 		(erl -noshell -pa "$out" -eval "$otp_driver" -s init stop \
-			-extra "${batch[@]}" </dev/null 2>"$out/otp_driver.$j.err" |
+			-extra "${batch[@]}" </dev/null 2>"$out/otp_driver.$j.err" 9>&- |
 			split_otp_output) &
 	done
 	wait
@@ -159,7 +163,7 @@ run_one() {
 	(
 		ulimit -f 65536 # 64 MiB of output at most
 		exec timeout -k 5 "$kbeam_timeout" "$kbeam" --bare -pa "$out" -s "$n" main \
-			</dev/null >"$got.raw" 2>"$out/$n.stderr"
+			</dev/null >"$got.raw" 2>"$out/$n.stderr" 9>&-
 	)
 	rc=$?
 	tr -d '\r' <"$got.raw" >"$got"

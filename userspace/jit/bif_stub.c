@@ -37,7 +37,8 @@ static uintptr_t make_stub(const bif_def *bif)
 	cb_label ok = cb_label_new(cb);
 	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_HTOP), R_HTOP);
 	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_STOP), R_E);
-	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_HLIMIT), R_E);
+	x86_lea(cb, 64, X86_R11, x86_mem_base(R_E, -8 * HEAP_LIMIT_GAP));
+	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_HLIMIT), X86_R11);
 	x86_mov_rr(cb, 64, X86_RDI, R_P);
 	x86_mov_rr(cb, 64, X86_RSI, R_X);
 	x86_call_abs(cb, (uint64_t)(uintptr_t)bif->fn);

@@ -59,8 +59,7 @@ void emit_op_init_yregs(emit_ctx *e, const kb_operand *a)
  * words. */
 static void allocate_frame(emit_ctx *e, uint32_t slots, uint32_t heap, uint32_t live)
 {
-	/* one word more: the return address the next call pushes */
-	emit_heap_check(e, slots + 1 + heap, live);
+	emit_heap_check(e, slots + heap, live);
 	if (slots == 0)
 		return;
 	x86_lea(e->cb, 64, R_E, x86_mem_base(R_E, -(int32_t)(8 * slots)));
@@ -89,6 +88,8 @@ void emit_op_allocate_heap(emit_ctx *e, const kb_operand *a)
 
 void emit_op_test_heap(emit_ctx *e, const kb_operand *a)
 {
+	if (alloc_words(e, &a[0]) == 0)
+		return;
 	emit_heap_check(e, alloc_words(e, &a[0]), (uint32_t)a[1].val);
 }
 

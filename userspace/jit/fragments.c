@@ -25,7 +25,8 @@ static void sync_out(code_buffer *cb)
 {
 	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_HTOP), R_HTOP);
 	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_STOP), R_E);
-	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_HLIMIT), R_E);
+	x86_lea(cb, 64, X86_R11, x86_mem_base(R_E, -8 * HEAP_LIMIT_GAP));
+	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_HLIMIT), X86_R11);
 }
 
 static void reload(code_buffer *cb)

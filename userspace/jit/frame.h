@@ -36,6 +36,11 @@
 #define P_FREASON P_OFF(freason)
 #define P_FVALUE P_OFF(fvalue)
 
+/* C code allocates up to this many words below E (heap.limit = E - gap):
+ * the word just below E is where the next Erlang call pushes its return
+ * address. */
+#define HEAP_LIMIT_GAP 1
+
 /* Reductions in one time slice. */
 #define CONTEXT_REDS 4000
 

@@ -64,5 +64,7 @@ int jit_run(scheduler *s, process *p, const void *entry);
 
 /* Set when KBEAM_JIT_NO_FAST_PATHS=1: every instruction goes to its C helper. */
 extern bool jit_no_fast_paths;
+/* Set when KBEAM_GC_STRESS=1: every heap test collects (a test mode). */
+extern bool jit_gc_stress;
 
 #endif

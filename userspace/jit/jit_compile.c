@@ -11,6 +11,7 @@
 #include "rt.h"
 
 bool jit_no_fast_paths;
+bool jit_gc_stress;
 
 static const emit_fn emitters[OPCODE_MAX + 1] = {
 #define X(num, name, arity, emitted) [num] = emitted ? emit_op_##name : NULL,
@@ -27,6 +28,8 @@ int jit_init(void)
 		return 0;
 	const char *nf = getenv("KBEAM_JIT_NO_FAST_PATHS");
 	jit_no_fast_paths = nf && nf[0] && strcmp(nf, "0") != 0;
+	const char *gs = getenv("KBEAM_GC_STRESS");
+	jit_gc_stress = gs && gs[0] && strcmp(gs, "0") != 0;
 	int err = jit_arena_init();
 	if (err)
 		return err;
