@@ -28,7 +28,8 @@ term *heap_alloc(kb_heap *h, size_t words)
 	term *p;
 	if (words == 0)
 		return h->top ? h->top : &empty;
-	if ((size_t)(h->limit - h->top) >= words) {
+	/* top may pass limit: the JIT keeps limit a word below the stack */
+	if (h->limit > h->top && (size_t)(h->limit - h->top) >= words) {
 		p = h->top;
 		h->top += words;
 	} else {
