@@ -394,6 +394,28 @@ static void select_cases(emit_ctx *e, const kb_operand *list, bool arity, cb_lab
 		c[i].key = arity ? make_header(l[2 * i].val, SUBTAG_TUPLE) : opnd_const(&l[2 * i]);
 		c[i].target = emit_label(e, &l[2 * i + 1]);
 	}
+	/* boxed keys (bignums, floats): compared exactly by the helper,
+	 * with the value kept in rbp across the calls */
+	size_t nimm = 0;
+	bool saved = false;
+	for (size_t i = 0; i < n; i++) {
+		if (arity || is_immed(c[i].key)) {
+			c[nimm++] = c[i];
+			continue;
+		}
+		if (!saved) {
+			x86_mov_rr(e->cb, 64, X86_RBP, X86_RAX);
+			saved = true;
+		}
+		x86_mov_rr(e->cb, 64, X86_RDI, X86_RBP);
+		x86_mov_ri(e->cb, 64, X86_RSI, (int64_t)c[i].key);
+		emit_call_pure(e, (const void *)rt_eq_exact);
+		x86_test_rr(e->cb, 8, X86_RAX, X86_RAX);
+		x86_jcc_label(e->cb, X86_CC_NZ, c[i].target);
+	}
+	if (saved)
+		x86_mov_rr(e->cb, 64, X86_RAX, X86_RBP);
+	n = nimm;
 	qsort(c, n, sizeof *c, cmp_case);
 	if (arity || !emit_jump_table(e, c, n, fail))
 		emit_search(e, c, n, fail);
