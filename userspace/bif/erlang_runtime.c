@@ -25,21 +25,46 @@ static term bif_throw_1(process *p, const term *a) { return raise_plain(p, EXC_T
 static term bif_exit_1(process *p, const term *a) { return raise_plain(p, EXC_EXIT, a[0]); }
 
 /* error(Reason, Args): the raising function's frame shows Args */
-static term bif_error_2(process *p, const term *a)
+/* error(Reason, Args [, Options]): the raising function's frame shows
+ * Args, and its location the {error_info, Map} option.
+ * p->stacktrace = {Args, ExtraLocationItems} (PF_HEAD_ARGS). */
+static term raise_with_args(process *p, term reason, term args, term extra)
 {
-	raise_plain(p, EXC_ERROR, a[0]);
-	if (is_list(a[1]) || a[1] == NIL) {
+	raise_plain(p, EXC_ERROR, reason);
+	if (is_list(args) || args == NIL) {
+		term *t = heap_alloc(&p->heap, 3);
+		if (!t)
+			return bif_no_memory(p);
+		t[0] = make_header(2, SUBTAG_TUPLE);
+		t[1] = args;
+		t[2] = extra;
 		p->fflags |= PF_HEAD_ARGS;
-		p->stacktrace = a[1];
+		p->stacktrace = make_boxed(t);
 	}
 	return THE_NON_VALUE;
 }
 
+static term bif_error_2(process *p, const term *a) { return raise_with_args(p, a[0], a[1], NIL); }
+
 static term bif_error_3(process *p, const term *a)
 {
-	if (!is_list(a[2]) && a[2] != NIL)
-		return bif_badarg(p);
-	return bif_error_2(p, a);
+	term extra = NIL;
+	for (term l = a[2]; l != NIL; l = list_tail(l)) {
+		if (!is_list(l))
+			return bif_badarg(p);
+		term o = list_head(l);
+		if (is_tuple(o) && tuple_arity(o) == 2 && tuple_get(o, 1) == atom_from_cstr("error_info")) {
+			if (!is_map(tuple_get(o, 2)))
+				return bif_badarg(p);
+			term *c = heap_alloc(&p->heap, 2);
+			if (!c)
+				return bif_no_memory(p);
+			c[0] = o;
+			c[1] = NIL;
+			extra = make_list(c);
+		}
+	}
+	return raise_with_args(p, a[0], a[1], extra);
 }
 
 static term bif_nif_error_1(process *p, const term *a) { return raise_plain(p, EXC_ERROR, a[0]); }
@@ -68,9 +93,9 @@ static term bif_raise_3(process *p, const term *a)
 	else if (a[0] == ATOM(throw))
 		c = EXC_THROW;
 	else
-		return bif_badarg(p);
+		return ATOM(badarg); /* as OTP: bad arguments are returned, not raised */
 	if (!valid_trace(a[2]))
-		return bif_badarg(p);
+		return ATOM(badarg);
 	p->freason = c;
 	p->fvalue = a[1];
 	p->stacktrace = a[2];

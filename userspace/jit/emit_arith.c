@@ -7,13 +7,31 @@
 #include "emit.h"
 
 void emit_bif_generic(emit_ctx *e, uint32_t imp, const kb_operand *fail, const kb_operand *args,
-                      unsigned n, const kb_operand *dst);
+                      unsigned n, const kb_operand *dst, bool frame);
 
 static bool is_erlang_op(const bif_def *bif, const char *name, unsigned arity)
 {
 	return bif && bif->arity == arity && strcmp(bif->module, "erlang") == 0 &&
 	       strcmp(bif->name, name) == 0;
 }
+
+static bool small_literal(const kb_operand *o)
+{
+	return o->kind == OPND_INT && is_small((term)o->val);
+}
+
+/* Whether a failure shows the BIF as the first stack frame. OTP's JIT
+ * leaves it out for X + Int, Int + X, X - Int (its increment instructions)
+ * and for '/'. */
+static bool bif_frame(const bif_def *bif, const kb_operand *args)
+{
+	if (is_erlang_op(bif, "+", 2))
+		return !small_literal(&args[0]) && !small_literal(&args[1]);
+	if (is_erlang_op(bif, "-", 2))
+		return !small_literal(&args[1]);
+	return !is_erlang_op(bif, "/", 2);
+}
+
 
 /* Jumps to `slow` unless both rax and rcx are small integers. */
 static void both_small(emit_ctx *e, cb_label slow)
@@ -30,8 +48,9 @@ void emit_arith_bif(emit_ctx *e, uint32_t imp, const kb_operand *fail, const kb_
 {
 	const bif_def *bif = e->import_bif[imp];
 	bool add = is_erlang_op(bif, "+", 2), sub = is_erlang_op(bif, "-", 2);
+	bool frame = bif_frame(bif, args);
 	if (e->no_fast || !(add || sub)) {
-		emit_bif_generic(e, imp, fail, args, n, dst);
+		emit_bif_generic(e, imp, fail, args, n, dst, frame);
 		return;
 	}
 	cb_label slow = cb_label_new(e->cb), done = cb_label_new(e->cb);
@@ -52,6 +71,6 @@ void emit_arith_bif(emit_ctx *e, uint32_t imp, const kb_operand *fail, const kb_
 	emit_store(e, dst, X86_RDX);
 	x86_jmp_label(e->cb, done);
 	cb_label_bind(e->cb, slow);
-	emit_bif_generic(e, imp, fail, args, n, dst);
+	emit_bif_generic(e, imp, fail, args, n, dst, frame);
 	cb_label_bind(e->cb, done);
 }

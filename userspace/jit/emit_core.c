@@ -244,7 +244,7 @@ static const bif_def *call_bif_args(emit_ctx *e, uint32_t imp, const kb_operand 
 
 /* Fail label: jump there; none: raise with the BIF's frame. Then store. */
 static void bif_result(emit_ctx *e, const bif_def *bif, const kb_operand *fail,
-                       const kb_operand *dst)
+                       const kb_operand *dst, bool frame)
 {
 	if (!bif)
 		return;
@@ -254,7 +254,10 @@ static void bif_result(emit_ctx *e, const bif_def *bif, const kb_operand *fail,
 	} else {
 		cb_label ok = cb_label_new(e->cb);
 		x86_jcc_label(e->cb, X86_CC_NZ, ok);
-		emit_raise_info(e, emit_bif_raise_info(e, bif, false));
+		if (frame)
+			emit_raise_info(e, emit_bif_raise_info(e, bif, false));
+		else
+			emit_raise(e);
 		cb_label_bind(e->cb, ok);
 	}
 	emit_store(e, dst, X86_RAX);
@@ -267,7 +270,7 @@ void emit_op_bif0(emit_ctx *e, const kb_operand *a)
 {
 	static const kb_operand nofail = {OPND_LABEL, {0}, 0, 0};
 	const bif_def *bif = call_bif_args(e, (uint32_t)a[0].val, NULL, 0);
-	bif_result(e, bif, &nofail, &a[1]);
+	bif_result(e, bif, &nofail, &a[1], true);
 }
 
 void emit_op_bif1(emit_ctx *e, const kb_operand *a)
@@ -297,8 +300,8 @@ void emit_op_gc_bif3(emit_ctx *e, const kb_operand *a)
 
 /* The generic path of every inline BIF: emit_arith.c adds fast paths. */
 void emit_bif_generic(emit_ctx *e, uint32_t imp, const kb_operand *fail, const kb_operand *args,
-                      unsigned n, const kb_operand *dst)
+                      unsigned n, const kb_operand *dst, bool frame)
 {
 	const bif_def *bif = call_bif_args(e, imp, args, n);
-	bif_result(e, bif, fail, dst);
+	bif_result(e, bif, fail, dst, frame);
 }

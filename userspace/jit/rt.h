@@ -21,6 +21,9 @@ term rt_set_error(process *p, term tag, term value);
  * catch and returns its handler address (x registers set for it), or the
  * crash exit when there is none. */
 uintptr_t rt_handle_error(process *p, uintptr_t pc, const struct raise_info *ri);
+/* Makes {Module, Function, Args, [{error_info, ...}]} the first frame of
+ * the pending exception (a BIF that fails outside the BIF table). */
+void rt_set_bif_frame(process *p, term module, term function, term args);
 /* catch_end: turns x0..x3 of a caught exception into the catch value. */
 void rt_catch_end(process *p);
 /* The stack trace list (as erlang:get_stacktrace would show) of a raw

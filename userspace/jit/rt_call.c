@@ -104,25 +104,36 @@ static int64_t spread_args(process *p, term args)
 	return n;
 }
 
+/* error:badarg with the frame {erlang, apply, Args} */
+static uintptr_t apply_badarg(process *p, const term *args, unsigned n)
+{
+	term *c = heap_alloc(&p->heap, 2 * n);
+	term l = NIL;
+	for (unsigned i = n; c && i-- > 0;) {
+		c[2 * i] = args[i];
+		c[2 * i + 1] = l;
+		l = make_list(&c[2 * i]);
+	}
+	bif_badarg(p);
+	rt_set_bif_frame(p, ATOM(erlang), atom_from_cstr("apply"), l);
+	return 0;
+}
+
 uintptr_t rt_apply_mfa(process *p)
 {
-	term m = p->x[0], f = p->x[1];
+	term m = p->x[0], f = p->x[1], a[3] = {p->x[0], p->x[1], p->x[2]};
 	int64_t n = spread_args(p, p->x[2]);
-	if (n < 0) {
-		bif_badarg(p);
-		return 0;
-	}
+	if (n < 0 || !is_atom(m) || !is_atom(f))
+		return apply_badarg(p, a, 3);
 	return call_mfa(p, m, f, (uint32_t)n);
 }
 
 uintptr_t rt_apply_fun(process *p)
 {
-	term fun = p->x[0];
+	term fun = p->x[0], a[2] = {p->x[0], p->x[1]};
 	int64_t n = spread_args(p, p->x[1]);
-	if (n < 0) {
-		bif_badarg(p);
-		return 0;
-	}
+	if (n < 0)
+		return apply_badarg(p, a, 2);
 	p->x[n] = fun;
 	return rt_call_fun(p, (uint32_t)n);
 }

@@ -97,16 +97,32 @@ static term location_of(process *p, const jit_location *loc)
 	return list_from(p, items, 2);
 }
 
-/* {M, F, ArityOrArgs, Loc} of a code address; THE_NON_VALUE when unknown. */
-static term frame_of(process *p, uintptr_t addr, term args)
+/* {M, F, ArityOrArgs, Loc ++ Extra} of a code address; THE_NON_VALUE when
+ * unknown. */
+static term frame_of_extra(process *p, uintptr_t addr, term args, term extra)
 {
 	jit_location loc;
 	if (!jit_locate(addr, &loc))
 		return THE_NON_VALUE;
+	term where = location_of(p, &loc);
+	if (extra != NIL) {
+		/* Loc ++ Extra: copy the (short) location list in front */
+		term items[4];
+		size_t n = 0;
+		for (term l = where; l != NIL && n < 2; l = list_tail(l))
+			items[n++] = list_head(l);
+		for (term l = extra; l != NIL && n < 4; l = list_tail(l))
+			items[n++] = list_head(l);
+		where = list_from(p, items, n);
+	}
 	term f[4] = {loc.code->module->name, loc.func->name,
-	             args != THE_NON_VALUE ? args : make_small(loc.func->arity),
-	             location_of(p, &loc)};
+	             args != THE_NON_VALUE ? args : make_small(loc.func->arity), where};
 	return tuple_of(p, f, 4);
+}
+
+static term frame_of(process *p, uintptr_t addr, term args)
+{
+	return frame_of_extra(p, addr, args, NIL);
 }
 
 /* [{error_info, #{module => Mod}}] as OTP 25 puts it in BIF frames */
@@ -128,6 +144,13 @@ static term bif_frame(process *p, const struct raise_info *ri, const term *args)
 	return tuple_of(p, f, 4);
 }
 
+void rt_set_bif_frame(process *p, term module, term function, term args)
+{
+	term f[4] = {module, function, args, error_info(p, module)};
+	p->stacktrace = tuple_of(p, f, 4);
+	p->fflags |= PF_HEAD_FRAME;
+}
+
 /* The raw trace of a raise at pc. */
 static term record_trace(process *p, uintptr_t pc, const struct raise_info *ri)
 {
@@ -143,7 +166,7 @@ static term record_trace(process *p, uintptr_t pc, const struct raise_info *ri)
 	if (p->fflags & PF_HEAD_FRAME) {
 		head = p->stacktrace;
 	} else if (p->fflags & PF_HEAD_ARGS) {
-		head = frame_of(p, pc, p->stacktrace);
+		head = frame_of_extra(p, pc, tuple_get(p->stacktrace, 1), tuple_get(p->stacktrace, 2));
 		if (head == THE_NON_VALUE)
 			head = NIL;
 		at = NIL;
