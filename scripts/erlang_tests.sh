@@ -52,21 +52,38 @@ fi
 # FAIL lines decided before kbeam runs (compile or OTP problems), by name.
 declare -A early_fail=()
 
-# 1. Compile what is stale.
+# 1. Compile what is stale: $jobs erlc runs over all of it at once (erlc
+# stops at a file that fails), then one erlc per file still stale, which
+# names the error.
+beam_stale() {
+	[ ! -f "$out/$1.beam" ] || [ "tests/erlang/$1.erl" -nt "$out/$1.beam" ]
+}
+to_compile=()
 for n in "${names[@]}"; do
-	src=tests/erlang/$n.erl
-	beam=$out/$n.beam
-	if [ ! -f "$src" ]; then
-		early_fail[$n]="no such file $src"
-		continue
-	fi
-	if [ ! -f "$beam" ] || [ "$src" -nt "$beam" ]; then
-		if ! erlc -o "$out" "$src" >"$out/$n.erlc" 2>&1; then
-			rm -f "$beam"
-			early_fail[$n]="erlc: $(grep -m 1 -v '^%' "$out/$n.erlc")"
-		fi
+	if [ ! -f "tests/erlang/$n.erl" ]; then
+		early_fail[$n]="no such file tests/erlang/$n.erl"
+	elif beam_stale "$n"; then
+		to_compile+=("tests/erlang/$n.erl")
 	fi
 done
+if [ ${#to_compile[@]} -gt 0 ]; then
+	for ((j = 0; j < jobs; j++)); do
+		batch=()
+		for ((i = j; i < ${#to_compile[@]}; i += jobs)); do
+			batch+=("${to_compile[$i]}")
+		done
+		[ ${#batch[@]} -gt 0 ] && erlc -o "$out" "${batch[@]}" >/dev/null 2>&1 &
+	done
+	wait
+	for src in "${to_compile[@]}"; do
+		n=$(basename "$src" .erl)
+		beam_stale "$n" || continue
+		if ! erlc -o "$out" "$src" >"$out/$n.erlc" 2>&1; then
+			rm -f "$out/$n.beam"
+			early_fail[$n]="erlc: $(grep -m 1 -v '^%' "$out/$n.erlc")"
+		fi
+	done
+fi
 
 # 2. OTP's output for each program whose cache is stale.
 #

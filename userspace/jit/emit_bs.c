@@ -204,6 +204,14 @@ void emit_op_bs_init_writable(emit_ctx *e, const kb_operand *a)
 	x86_mov_mr(e->cb, 64, x86_mem_base(R_X, 0), X86_RAX);
 }
 
+/* A number given as a `u` or an integer operand. */
+static uint64_t number_operand(const kb_operand *o)
+{
+	if (o->kind == OPND_INT && is_small((term)o->val))
+		return (uint64_t)small_value((term)o->val);
+	return o->kind == OPND_U ? o->val : UINT64_MAX / 2;
+}
+
 static bool seg_type(term t, uint8_t *out)
 {
 	static const char *const names[] = {"integer", "float",  "binary", "utf8",          "utf16",
@@ -253,9 +261,7 @@ void emit_op_bs_create_bin(emit_ctx *e, const kb_operand *a)
 		tmpl[i].unit = (uint32_t)s[2].val;
 		tmpl[i].flags = (uint8_t)flag_list(opnd_const(&s[3]));
 		if (tmpl[i].type == BS_SEG_STRING) {
-			uint64_t off = opnd_const(&s[4]), len = opnd_const(&s[5]);
-			off = is_small(off) ? (uint64_t)small_value(off) : s[4].val;
-			len = is_small(len) ? (uint64_t)small_value(len) : s[5].val;
+			uint64_t off = number_operand(&s[4]), len = number_operand(&s[5]);
 			if (off + len > e->m->nstrings) {
 				emit_fail(e, "string segment out of the string table");
 				return;
