@@ -29,7 +29,10 @@
 # passes through to kbeam untouched. Always exits 0: the caller counts the
 # FAIL lines.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || {
+	echo "FAIL erlang: cannot change to the repository root"
+	exit 0
+}
 out=${KBEAM_TEST_OUT:-build/erlang}
 kbeam=${KBEAM:-build/bin/kbeam}
 jobs=${KBEAM_TEST_JOBS:-2}
@@ -93,24 +96,27 @@ fi
 # where Status is ok, or {Class,Reason} if main/0 raised, or timeout. The
 # test process catches everything itself, so no error report (written
 # asynchronously by the logger) can fall into another program's output.
-otp_driver='
+otp_driver=$(
+	cat <<'EOF'
 Run = fun(M) ->
-	erlang:display({'"'"'$kbeam_test_begin'"'"', M}),
+	erlang:display({'$kbeam_test_begin', M}),
 	{Pid, Ref} = spawn_monitor(fun() ->
 		exit({kbeam_test_result,
 		      try M:main(), ok catch C:R -> {C, R} end})
 	end),
 	S = receive
-		{'"'"'DOWN'"'"', Ref, process, Pid, {kbeam_test_result, X}} -> X;
-		{'"'"'DOWN'"'"', Ref, process, Pid, X} -> {exit, X}
-	after '$otp_timeout_ms' ->
+		{'DOWN', Ref, process, Pid, {kbeam_test_result, X}} -> X;
+		{'DOWN', Ref, process, Pid, X} -> {exit, X}
+	after TIMEOUT_MS ->
 		exit(Pid, kill),
-		receive {'"'"'DOWN'"'"', Ref, process, Pid, _} -> timeout end
+		receive {'DOWN', Ref, process, Pid, _} -> timeout end
 	end,
-	erlang:display({'"'"'$kbeam_test_end'"'"', M, S})
+	erlang:display({'$kbeam_test_end', M, S})
 end,
 [Run(list_to_atom(A)) || A <- init:get_plain_arguments()].
-'
+EOF
+)
+otp_driver=${otp_driver//TIMEOUT_MS/$otp_timeout_ms}
 
 # Splits one driver's output into NAME.expected files (or NAME.otpfail).
 split_otp_output() {
@@ -173,6 +179,7 @@ if [ ${#stale[@]} -gt 0 ]; then
 	done
 fi
 
+# shellcheck disable=SC2317 # run_one runs under xargs, through bash -c.
 # 3. kbeam, $jobs programs at a time. run_one writes NAME.result: one line,
 # PASS or FAIL with the reason.
 run_one() {
@@ -239,6 +246,7 @@ if [ ${#torun[@]} -gt 0 ]; then
 	else
 		export out kbeam kbeam_timeout verbose
 		export -f run_one
+		# shellcheck disable=SC2016 # $1 is bash -c's argument.
 		printf '%s\n' "${torun[@]}" | xargs -P "$jobs" -I{} bash -c 'run_one "$1"' _ {}
 	fi
 fi

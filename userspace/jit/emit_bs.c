@@ -285,5 +285,15 @@ void emit_op_bs_create_bin(emit_ctx *e, const kb_operand *a)
 	x86_lea(e->cb, 64, X86_RCX, x86_mem_base(R_X, X_OFF(scratch)));
 	emit_call_helper(e, (const void *)rt_bs_create);
 	emit_fail_if_nonvalue(e, &a[0]);
+	/* Alloc: heap words the following instructions build on. The new
+	 * binary waits in x[Live], the first register not live, while the
+	 * test may collect. */
+	uint32_t alloc = (uint32_t)a[1].val, live = (uint32_t)a[2].val;
+	if (a[1].kind == OPND_U && alloc > 0 && live < SCHED_X_REGS) {
+		struct x86_mem spill = x86_mem_base(R_X, (int32_t)(8 * live));
+		x86_mov_mr(e->cb, 64, spill, X86_RAX);
+		emit_heap_check(e, alloc, live + 1);
+		x86_mov_rm(e->cb, 64, X86_RAX, spill);
+	}
 	emit_store(e, &a[4], X86_RAX);
 }
