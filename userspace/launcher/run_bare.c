@@ -6,6 +6,7 @@
 #include "run_bare.h"
 
 #include <stdio.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,11 @@ static void print_crash(process *p, const char *mod, const char *fun)
 int run_bare(char **pa, int npa, const char *mod, const char *fun, char **args, int nargs)
 {
 	atom_table_init();
+	/* Process heaps come and go with every collection: keep freed blocks
+	 * in the allocator rather than returning them to the kernel (and
+	 * paying page faults to get them back). */
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	if (jit_init() != 0) {
 		fputs("kbeam: cannot set up the JIT's executable memory\n", stderr);
 		return 1;
