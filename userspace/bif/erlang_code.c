@@ -195,6 +195,12 @@ static term bif_system_info_1(process *p, const term *a)
 	term k = a[0];
 	if (k == atom_from_cstr("wordsize"))
 		return make_small(8);
+	if (is_tuple(k) && tuple_arity(k) == 2 && tuple_get(k, 1) == atom_from_cstr("wordsize")) {
+		if (tuple_get(k, 2) == atom_from_cstr("internal") ||
+		    tuple_get(k, 2) == atom_from_cstr("external"))
+			return make_small(8);
+		return bif_badarg(p);
+	}
 	if (k == atom_from_cstr("emu_flavor"))
 		return atom_from_cstr("jit");
 	if (k == atom_from_cstr("emu_type"))

@@ -9,6 +9,7 @@
 #include "bif.h"
 #include "vm/compare.h"
 #include "vm/display.h"
+#include "vm/gc.h"
 #include "vm/ident.h"
 
 /* ---- exceptions ---- */
@@ -410,8 +411,46 @@ static term bif_system_time_0(process *p, const term *a)
 }
 static term bif_system_time_1(process *p, const term *a) { return clock_in(p, CLOCK_REALTIME, a[0]); }
 
+static term bif_is_alive_0(process *p, const term *a)
+{
+	(void)p;
+	(void)a;
+	return ATOM(false); /* no distribution */
+}
+
+static term bif_is_builtin_3(process *p, const term *a)
+{
+	if (!is_atom(a[0]) || !is_atom(a[1]) || !is_small(a[2]) || small_value(a[2]) < 0)
+		return bif_badarg(p);
+	if (small_value(a[2]) > 255)
+		return ATOM(false);
+	return bif_lookup(a[0], a[1], (unsigned)small_value(a[2])) ? ATOM(true) : ATOM(false);
+}
+
+static term bif_bump_reductions_1(process *p, const term *a)
+{
+	if (!is_small(a[0]) || small_value(a[0]) < 0)
+		return bif_badarg(p);
+	p->reds -= small_value(a[0]);
+	return ATOM(true);
+}
+
+/* garbage_collect/0: a major collection now. Called as a function, so no
+ * x register is live; the JIT reloads HTOP and E after the call. */
+static term bif_garbage_collect_0(process *p, const term *a)
+{
+	(void)a;
+	if (gc_collect_major(p, 0, p->x, 0) != 0)
+		return bif_no_memory(p);
+	return ATOM(true);
+}
+
 #define R BIF_NEEDS_PROCESS
 const bif_def bif_family_erlang_runtime[] = {
+    {"erlang", "is_alive", 0, bif_is_alive_0, R},
+    {"erlang", "is_builtin", 3, bif_is_builtin_3, R},
+    {"erlang", "bump_reductions", 1, bif_bump_reductions_1, R},
+    {"erlang", "garbage_collect", 0, bif_garbage_collect_0, R},
     {"erlang", "error", 1, bif_error_1, R},
     {"erlang", "error", 2, bif_error_2, R},
     {"erlang", "error", 3, bif_error_3, R},

@@ -43,6 +43,7 @@ static uintptr_t make_stub(const bif_def *bif)
 	x86_mov_rr(cb, 64, X86_RSI, R_X);
 	x86_call_abs(cb, (uint64_t)(uintptr_t)bif->fn);
 	x86_mov_rm(cb, 64, R_HTOP, x86_mem_base(R_P, P_HTOP));
+	x86_mov_rm(cb, 64, R_E, x86_mem_base(R_P, P_STOP));
 	x86_test_rr(cb, 64, X86_RAX, X86_RAX);
 	x86_jcc_label(cb, X86_CC_NZ, ok);
 	x86_mov_ri(cb, 64, X86_RDX, (int64_t)(uintptr_t)ri);

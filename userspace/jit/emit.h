@@ -21,7 +21,7 @@ struct jit_fragments {
 	uintptr_t enter;         /* C: int enter(scheduler*, process*, entry) */
 	uintptr_t exit_return;   /* return address of a process's first frame */
 	uintptr_t exit_crashed;  /* jumped to with no catch left */
-	uintptr_t exit_halted;   /* erlang:halt */
+	uintptr_t exit_waiting;  /* jumped to by a receive that can never end */
 	uintptr_t raise;         /* call: p->freason/fvalue set */
 	uintptr_t raise_info;    /* call, rdx = const struct raise_info * */
 	uintptr_t gc;            /* call, esi = need, edx = live */

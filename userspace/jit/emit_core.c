@@ -146,7 +146,8 @@ static void load_export_target(emit_ctx *e, export_entry *ex)
 static void call_bif_xregs(emit_ctx *e, const bif_def *bif)
 {
 	x86_mov_rr(e->cb, 64, X86_RSI, R_X);
-	emit_call_helper(e, (const void *)bif->fn);
+	/* E too: a BIF called as a function may collect (garbage_collect/0) */
+	emit_call_helper_e(e, (const void *)bif->fn);
 	x86_test_rr(e->cb, 64, X86_RAX, X86_RAX);
 	cb_label ok = cb_label_new(e->cb);
 	x86_jcc_label(e->cb, X86_CC_NZ, ok);

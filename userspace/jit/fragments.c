@@ -58,7 +58,7 @@ int jit_fragments_init(void)
 
 	cb_label enter = cb_label_new(cb), leave = cb_label_new(cb);
 	cb_label exit_return = cb_label_new(cb), exit_crashed = cb_label_new(cb);
-	cb_label exit_halted = cb_label_new(cb), raise = cb_label_new(cb);
+	cb_label exit_waiting = cb_label_new(cb), raise = cb_label_new(cb);
 	cb_label raise_info = cb_label_new(cb), raise_common = cb_label_new(cb);
 	cb_label gc = cb_label_new(cb), yield = cb_label_new(cb);
 
@@ -95,8 +95,8 @@ int jit_fragments_init(void)
 	x86_mov_ri(cb, 32, X86_RAX, RUN_CRASHED);
 	x86_jmp_label(cb, leave);
 	x86_align(cb, 16);
-	cb_label_bind(cb, exit_halted);
-	x86_mov_ri(cb, 32, X86_RAX, RUN_HALTED);
+	cb_label_bind(cb, exit_waiting);
+	x86_mov_ri(cb, 32, X86_RAX, RUN_WAITING);
 	x86_jmp_label(cb, leave);
 
 	/* raise: called, so [rsp] is the code address of the raise. The C
@@ -130,7 +130,7 @@ int jit_fragments_init(void)
 		jit_frag.enter = AT(enter);
 		jit_frag.exit_return = AT(exit_return);
 		jit_frag.exit_crashed = AT(exit_crashed);
-		jit_frag.exit_halted = AT(exit_halted);
+		jit_frag.exit_waiting = AT(exit_waiting);
 		jit_frag.raise = AT(raise);
 		jit_frag.raise_info = AT(raise_info);
 		jit_frag.gc = AT(gc);

@@ -91,6 +91,12 @@ typedef struct process {
 	term id;         /* pid */
 	term initial_call;
 
+	/* ---- the mailbox: messages in arrival order; receive looks at
+	 * mbox[save] next (a simple queue for one scheduler; every message is
+	 * a root of the collector) ---- */
+	term *mbox;
+	size_t mbox_len, mbox_cap, save;
+
 	/* ---- execution state ---- */
 	/* The X registers while this process runs: the scheduler's array. */
 	term *x;

@@ -49,6 +49,9 @@ void process_memory_free(process *p)
 	p->heap_start = p->stop = p->stack_end = p->high_water = NULL;
 	p->old_heap = p->old_htop = p->old_end = NULL;
 	p->heap_size = 0;
+	free(p->mbox);
+	p->mbox = NULL;
+	p->mbox_len = p->mbox_cap = p->save = 0;
 }
 
 size_t process_heap_words_in_use(const process *p)

@@ -32,7 +32,7 @@ typedef struct scheduler {
 enum run_result {
 	RUN_RETURNED = 0, /* the process's first function returned: x[0] is its value */
 	RUN_CRASHED,      /* an uncaught exception: p->freason, p->fvalue, p->stacktrace */
-	RUN_HALTED,       /* erlang:halt/0,1 */
+	RUN_WAITING,      /* waits for a message that nothing can send */
 };
 
 #endif
