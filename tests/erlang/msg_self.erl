@@ -9,6 +9,9 @@ main() ->
     Ref = make_ref(), self() ! {Ref, ok},
     R5 = receive {Ref, V} -> V end,
     erlang:display({R1, R2, R3, R4, R5}),
-    erlang:display(catch (nosuchname ! x)),
-    erlang:display(catch receive after -1 -> x end),
+    erlang:display(try nosuchname ! x catch C1:E1 -> {C1, E1} end),
+    erlang:display(try receive after -1 -> x end catch C2:E2 -> {C2, E2} end),
+    erlang:display(try erlang:send(self(), 1.5) catch C3:E3 -> {C3, E3} end),
+    erlang:display(receive 1.5 -> float_msg after 0 -> none end),
+    erlang:display(receive _ -> left after 0 -> empty end),
     ok.

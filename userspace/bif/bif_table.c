@@ -26,6 +26,7 @@ extern const bif_def bif_family_erlang_code[];
 extern const bif_def bif_family_maps_iter[];
 extern const bif_def bif_family_persistent_term[];
 extern const bif_def bif_family_os[];
+extern const bif_def bif_family_erlang_msg[];
 
 static const bif_def *const families[] = {
     bif_family_erlang_arith, bif_family_erlang_compare,
@@ -36,7 +37,7 @@ static const bif_def *const families[] = {
     bif_family_maps,         bif_family_binary_module,
     bif_family_unicode,      bif_family_math,
     bif_family_erlang_runtime, bif_family_erlang_code, bif_family_maps_iter,
-    bif_family_persistent_term, bif_family_os,
+    bif_family_persistent_term, bif_family_os, bif_family_erlang_msg,
 };
 
 typedef struct bif_slot {
