@@ -99,7 +99,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(FLIB)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS) $(CFLAGS) -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(FLIB) $(LDLIBS)
 
-# A demo: compile an Erlang module with erlc and show kbeam's view of it.
+# A demo: compile an Erlang module with erlc and run it on kbeam (and on OTP).
 run: deps
 	@$(MAKE) --no-print-directory kbeam
 	@scripts/demo.sh

@@ -68,6 +68,13 @@ for t in build/asan/tests/test_*; do
 	[ -x "$t" ] && run_test "asan/$(basename "$t")" "$t"
 done
 
+echo "== differential Erlang programs: OTP and kbeam (tests/erlang)"
+run_test erlang scripts/erlang_tests.sh
+echo "== the same with every instruction through its C helper"
+run_test erlang-helpers env KBEAM_JIT_NO_FAST_PATHS=1 scripts/erlang_tests.sh
+echo "== the same under ASan+UBSan"
+run_test erlang-asan env KBEAM="$PWD/build/asan/bin/kbeam" scripts/erlang_tests.sh
+
 echo "== loader and launcher tests"
 for t in tests/loader/*.sh; do
 	[ -f "$t" ] && run_test "$(basename "$t" .sh)" bash "$t"

@@ -6,8 +6,9 @@
 #
 # Run from anywhere; it works from the repository root. For each NAME:
 #   1. `erlc -o build/erlang tests/erlang/NAME.erl`, from the repository root
-#      (so stack traces name the file "tests/erlang/NAME.erl"), only when the
-#      .beam is missing or older than the source;
+#      (so stack traces name the file "tests/erlang/NAME.erl"; one erlc may
+#      take several such files), only when the .beam is missing or older
+#      than the source;
 #   2. OTP's output, cached in build/erlang/NAME.expected and made again when
 #      the .beam is newer. The program is meant to print the same as
 #      `erl -noshell -pa build/erlang -s NAME main -s init stop`; to save the

@@ -24,6 +24,7 @@ extern const bif_def bif_family_math[];
 extern const bif_def bif_family_erlang_runtime[];
 extern const bif_def bif_family_erlang_code[];
 extern const bif_def bif_family_maps_iter[];
+extern const bif_def bif_family_erlang_misc[];
 extern const bif_def bif_family_persistent_term[];
 extern const bif_def bif_family_os[];
 extern const bif_def bif_family_erlang_msg[];
@@ -37,6 +38,7 @@ static const bif_def *const families[] = {
     bif_family_maps,         bif_family_binary_module,
     bif_family_unicode,      bif_family_math,
     bif_family_erlang_runtime, bif_family_erlang_code, bif_family_maps_iter,
+    bif_family_erlang_misc,
     bif_family_persistent_term, bif_family_os, bif_family_erlang_msg,
 };
 

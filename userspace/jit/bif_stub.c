@@ -4,14 +4,17 @@
  * result in x0 and returns to the caller on the Erlang stack; on failure
  * it raises with the BIF's frame. One stub per BIF, made on first use. */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "arena.h"
 #include "bif_stub.h"
 #include "emit.h"
+#include "perf_map.h"
 
 struct stub {
 	const bif_def *bif;
+	struct raise_info *ri; /* the stub's code points at it */
 	uintptr_t addr;
 	struct stub *next;
 };
@@ -20,9 +23,10 @@ struct stub {
 static struct stub *stubs[STUB_BUCKETS];
 static pthread_mutex_t stub_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static uintptr_t make_stub(const bif_def *bif)
+static uintptr_t make_stub(const bif_def *bif, struct raise_info **rip)
 {
 	struct raise_info *ri = calloc(1, sizeof *ri);
+	*rip = ri;
 	if (!ri)
 		return 0;
 	ri->kind = RAISE_BIF_XREGS;
@@ -55,6 +59,11 @@ static uintptr_t make_stub(const bif_def *bif)
 	x86_jmp_r(cb, X86_RAX);
 	int err;
 	uint8_t *code = jit_arena_place(cb, &err);
+	if (code) {
+		char name[300];
+		snprintf(name, sizeof name, "%s:%s/%u (BIF stub)", bif->module, bif->name, bif->arity);
+		jit_perf_map_add_range(code, cb_offset(cb), name);
+	}
 	cb_free(cb);
 	return (uintptr_t)code;
 }
@@ -67,10 +76,14 @@ uintptr_t jit_bif_stub(const bif_def *bif)
 	while (s && s->bif != bif)
 		s = s->next;
 	if (!s) {
-		uintptr_t addr = make_stub(bif);
+		struct raise_info *ri = NULL;
+		uintptr_t addr = make_stub(bif, &ri);
 		s = addr ? malloc(sizeof *s) : NULL;
+		if (!s)
+			free(ri);
 		if (s) {
 			s->bif = bif;
+			s->ri = ri;
 			s->addr = addr;
 			s->next = stubs[h];
 			stubs[h] = s;

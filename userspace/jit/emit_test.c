@@ -32,17 +32,35 @@ static void tag_check(emit_ctx *e, unsigned mask, unsigned value, x86_cc on, cb_
 	x86_jcc_label(e->cb, on, to);
 }
 
+/* Whether the Type chunk proves the operand is one of `kinds`: the test
+ * can be left out (the compiler guarantees its types). */
+static bool proved(emit_ctx *e, const kb_operand *o, unsigned kinds)
+{
+	kb_type t = emit_opnd_type(e, o);
+	return !e->no_fast && t.kinds != 0 && (t.kinds & ~kinds) == 0;
+}
+
+/* The test by the helper, unless the types prove it. */
 static void generic_type_test(emit_ctx *e, const kb_operand *a, unsigned op)
 {
+	static const unsigned proves[] = {
+	    [RT_IS_FLOAT] = TYPE_FLOAT,       [RT_IS_PID] = TYPE_PID,
+	    [RT_IS_REFERENCE] = TYPE_REFERENCE, [RT_IS_PORT] = TYPE_PORT,
+	    [RT_IS_BITSTR] = TYPE_BITSTRING,  [RT_IS_FUNCTION] = TYPE_FUN,
+	    [RT_IS_MAP] = TYPE_MAP,           [RT_IS_ATOM] = TYPE_ATOM,
+	    [RT_IS_NIL] = TYPE_NIL,           [RT_IS_NONEMPTY_LIST] = TYPE_CONS,
+	    [RT_IS_LIST] = TYPE_CONS | TYPE_NIL, [RT_IS_TUPLE] = TYPE_TUPLE,
+	};
+	if (op < sizeof proves / sizeof proves[0] && proves[op] && proved(e, &a[1], proves[op]))
+		return;
 	load_arg(e, &a[1]);
 	type_test_helper(e, op, &a[0]);
 }
 
 void emit_op_is_integer(emit_ctx *e, const kb_operand *a)
 {
-	kb_type t = emit_opnd_type(e, &a[1]);
-	if (!e->no_fast && (t.kinds & ~TYPE_INTEGER) == 0)
-		return; /* the compiler proved it */
+	if (proved(e, &a[1], TYPE_INTEGER))
+		return;
 	load_arg(e, &a[1]);
 	cb_label ok = cb_label_new(e->cb);
 	if (!e->no_fast)
@@ -54,6 +72,8 @@ void emit_op_is_integer(emit_ctx *e, const kb_operand *a)
 void emit_op_is_float(emit_ctx *e, const kb_operand *a) { generic_type_test(e, a, RT_IS_FLOAT); }
 void emit_op_is_number(emit_ctx *e, const kb_operand *a)
 {
+	if (proved(e, &a[1], TYPE_INTEGER | TYPE_FLOAT))
+		return;
 	load_arg(e, &a[1]);
 	cb_label ok = cb_label_new(e->cb);
 	if (!e->no_fast)
@@ -81,7 +101,7 @@ void emit_op_is_map(emit_ctx *e, const kb_operand *a) { generic_type_test(e, a, 
 
 void emit_op_is_atom(emit_ctx *e, const kb_operand *a)
 {
-	if (e->no_fast)
+	if (e->no_fast || proved(e, &a[1], TYPE_ATOM))
 		return generic_type_test(e, a, RT_IS_ATOM);
 	load_arg(e, &a[1]);
 	tag_check(e, TAG_IMMED2_MASK, TAG_IMMED2_ATOM, X86_CC_NE, emit_label(e, &a[0]));
@@ -89,7 +109,7 @@ void emit_op_is_atom(emit_ctx *e, const kb_operand *a)
 
 void emit_op_is_nil(emit_ctx *e, const kb_operand *a)
 {
-	if (e->no_fast)
+	if (e->no_fast || proved(e, &a[1], TYPE_NIL))
 		return generic_type_test(e, a, RT_IS_NIL);
 	load_arg(e, &a[1]);
 	x86_alu_ri(e->cb, X86_CMP, 64, X86_RAX, (int64_t)NIL);
@@ -98,7 +118,7 @@ void emit_op_is_nil(emit_ctx *e, const kb_operand *a)
 
 void emit_op_is_nonempty_list(emit_ctx *e, const kb_operand *a)
 {
-	if (e->no_fast)
+	if (e->no_fast || proved(e, &a[1], TYPE_CONS))
 		return generic_type_test(e, a, RT_IS_NONEMPTY_LIST);
 	load_arg(e, &a[1]);
 	tag_check(e, TAG_PRIMARY_MASK, TAG_PRIMARY_LIST, X86_CC_NE, emit_label(e, &a[0]));
@@ -106,7 +126,7 @@ void emit_op_is_nonempty_list(emit_ctx *e, const kb_operand *a)
 
 void emit_op_is_list(emit_ctx *e, const kb_operand *a)
 {
-	if (e->no_fast)
+	if (e->no_fast || proved(e, &a[1], TYPE_CONS | TYPE_NIL))
 		return generic_type_test(e, a, RT_IS_LIST);
 	load_arg(e, &a[1]);
 	cb_label ok = cb_label_new(e->cb);
@@ -130,7 +150,7 @@ static void boxed_subtag_check(emit_ctx *e, unsigned subtag, cb_label fail)
 
 void emit_op_is_tuple(emit_ctx *e, const kb_operand *a)
 {
-	if (e->no_fast)
+	if (e->no_fast || proved(e, &a[1], TYPE_TUPLE))
 		return generic_type_test(e, a, RT_IS_TUPLE);
 	load_arg(e, &a[1]);
 	boxed_subtag_check(e, SUBTAG_TUPLE, emit_label(e, &a[0]));

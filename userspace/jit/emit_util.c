@@ -235,9 +235,22 @@ void emit_reduction(emit_ctx *e, uint32_t live)
 
 void *emit_side_alloc(emit_ctx *e, size_t bytes)
 {
+	jit_code *c = e->code;
+	if (c->nside == c->side_cap) {
+		uint32_t cap = c->side_cap ? 2 * c->side_cap : 16;
+		void **n = realloc(c->side, cap * sizeof *n);
+		if (!n) {
+			emit_fail(e, "out of memory");
+			return NULL;
+		}
+		c->side = n;
+		c->side_cap = cap;
+	}
 	void *p = calloc(1, bytes);
 	if (!p)
 		emit_fail(e, "out of memory");
+	else
+		c->side[c->nside++] = p;
 	return p;
 }
 

@@ -13,6 +13,7 @@
  */
 #include "arena.h"
 #include "emit.h"
+#include "perf_map.h"
 #include "rt.h"
 
 struct jit_fragments jit_frag;
@@ -125,6 +126,8 @@ int jit_fragments_init(void)
 
 	int err;
 	uint8_t *base = jit_arena_place(cb, &err);
+	if (base)
+		jit_perf_map_add_range(base, cb_offset(cb), "kbeam:fragments");
 	if (base) {
 #define AT(l) ((uintptr_t)base + (uintptr_t)cb_label_offset(cb, l))
 		jit_frag.enter = AT(enter);

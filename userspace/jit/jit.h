@@ -37,6 +37,10 @@ typedef struct jit_code {
 	uint32_t nlines;
 	uint32_t catch_base; /* global catch index of the module's first catch */
 	uint32_t ncatches;
+	/* tables the generated code points into (raise information, segment
+	 * templates ...): they live as long as the code */
+	void **side;
+	uint32_t nside, side_cap;
 } jit_code;
 
 /* Sets up the executable arena and the shared fragments; 0 or -errno. */

@@ -8,6 +8,7 @@
 #include "arena.h"
 #include "code_table.h"
 #include "emit.h"
+#include "perf_map.h"
 #include "rt.h"
 
 bool jit_no_fast_paths;
@@ -28,6 +29,9 @@ int jit_init(void)
 		return 0;
 	const char *nf = getenv("KBEAM_JIT_NO_FAST_PATHS");
 	jit_no_fast_paths = nf && nf[0] && strcmp(nf, "0") != 0;
+	const char *pm = getenv("KBEAM_PERF_MAP");
+	if (pm && pm[0] && strcmp(pm, "0") != 0)
+		jit_perf_map_open();
 	const char *gs = getenv("KBEAM_GC_STRESS");
 	jit_gc_stress = gs && gs[0] && strcmp(gs, "0") != 0;
 	int err = jit_arena_init();
@@ -62,7 +66,7 @@ static bool resolve_imports(emit_ctx *e)
 static bool setup_functions(emit_ctx *e)
 {
 	kb_module *m = e->m;
-	e->func_raise = calloc(m->nfunctions + 1, sizeof *e->func_raise);
+	e->func_raise = emit_side_alloc(e, (m->nfunctions + 1) * sizeof *e->func_raise);
 	e->code->funcs = calloc(m->nfunctions + 1, sizeof *e->code->funcs);
 	if (!e->func_raise || !e->code->funcs)
 		return false;
@@ -176,6 +180,7 @@ jit_code *jit_compile(kb_module *m, char *err, size_t errlen)
 			code->nlines = e->nlines;
 			e->lines = NULL;
 			code_table_add(code);
+			jit_perf_map_add(code);
 		}
 	}
 	cb_free(&cb);
@@ -186,8 +191,9 @@ jit_code *jit_compile(kb_module *m, char *err, size_t errlen)
 	free(e->catch_y);
 	free(e->lines);
 	if (err[0]) {
-		/* func_raise stays allocated only with the code that uses it */
-		free(e->func_raise);
+		for (uint32_t i = 0; i < code->nside; i++)
+			free(code->side[i]);
+		free(code->side);
 		free(code->funcs);
 		free(code->label_addr);
 		free(code);

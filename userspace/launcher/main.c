@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "disasm.h"
+#include "dump_asm.h"
 #include "run_bare.h"
 #include "vm/atom.h"
 
@@ -20,6 +21,9 @@ static void usage(FILE *out)
 {
 	fputs("usage: kbeam --bare [-pa DIR...] -s MOD [FUN [ARG...]]\n"
 	      "                                            run MOD:FUN() without booting OTP\n"
+	      "       kbeam --perf-map ...                 also write /tmp/perf-PID.map\n"
+	      "       kbeam --dump-asm MOD:FUN/ARITY FILE.beam\n"
+	      "                                            print one function's machine code\n"
 	      "       kbeam --disasm FILE.beam...          print modules readably\n"
 	      "       kbeam --disasm --stats FILE.beam...  count instructions by opcode\n"
 	      "       kbeam --version                      print the version\n"
@@ -98,6 +102,11 @@ int main(int argc, char **argv)
 		const char *a = argv[i];
 		if (strcmp(a, "--bare") == 0 && !options_done) {
 			bare = true;
+		} else if (strcmp(a, "--perf-map") == 0 && !options_done) {
+			setenv("KBEAM_PERF_MAP", "1", 1);
+		} else if (strcmp(a, "--dump-asm") == 0 && !options_done && i + 2 < argc) {
+			status = dump_asm(argv[i + 1], argv[i + 2]);
+			i += 2;
 		} else if (strcmp(a, "-pa") == 0 && !options_done) {
 			while (i + 1 < argc && argv[i + 1][0] != '-')
 				pa[npa++] = argv[++i];

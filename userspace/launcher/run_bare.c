@@ -80,17 +80,13 @@ int run_bare(char **pa, int npa, const char *mod, const char *fun, char **args, 
 	}
 	int r = jit_run(s, p, (const void *)entry);
 	fflush(stdout);
-	if (r == RUN_WAITING) {
+	if (r == RUN_WAITING)
 		fprintf(stderr, "kbeam: %s:%s waits for a message that no process can send\n", mod,
 		        fun);
-		return 1;
-	}
-	if (r != RUN_RETURNED) {
+	else if (r != RUN_RETURNED)
 		print_crash(p, mod, fun);
-		return 1;
-	}
 	process_memory_free(p);
 	free(p);
 	free(s);
-	return 0;
+	return r == RUN_RETURNED ? 0 : 1;
 }

@@ -196,3 +196,13 @@ uintptr_t code_export_address(term module, term function, uint32_t arity)
 	export_entry *ee = export_entry_lookup(module, function, arity);
 	return ee ? (uintptr_t)atomic_load(&ee->address) : 0;
 }
+
+size_t code_loaded_names(term *out, size_t max)
+{
+	pthread_mutex_lock(&code_lock);
+	size_t n = nmods;
+	for (size_t i = 0; i < n && i < max; i++)
+		out[i] = mods[i]->name;
+	pthread_mutex_unlock(&code_lock);
+	return n;
+}

@@ -30,6 +30,10 @@ const loaded_module *code_ensure_loaded(term name, char *err, size_t errlen);
  * name is taken or loading fails. */
 const loaded_module *code_load_file(const char *path, char *err, size_t errlen);
 
+/* The names of the loaded modules, in loading order, into out (room for
+ * max of them); returns how many modules are loaded, which may be more. */
+size_t code_loaded_names(term *out, size_t max);
+
 /* Address of an exported function of a loaded module, or 0. */
 uintptr_t code_export_address(term module, term function, uint32_t arity);
 
