@@ -29,15 +29,20 @@ typedef struct zsum {
 	bool adler;
 } zsum;
 
+/* zlib is called for an empty binary too, as OTP does: adler32 then
+ * reduces a start value past its modulus. */
 static void zsum_sink(void *ctx, const uint8_t *bytes, size_t n)
 {
+	static const uint8_t none;
 	zsum *z = ctx;
-	while (n) {
+	if (!bytes)
+		bytes = &none;
+	do {
 		uInt k = n > (1u << 30) ? 1u << 30 : (uInt)n;
 		z->sum = z->adler ? adler32(z->sum, bytes, k) : crc32(z->sum, bytes, k);
 		bytes += k;
 		n -= k;
-	}
+	} while (n);
 }
 
 /* A checksum argument: an integer 0 .. 2^32 - 1. */
@@ -103,8 +108,14 @@ static term zsum_combine(process *p, const term *args, bool adler)
 	return make_small((int64_t)(uint32_t)r);
 }
 
-term bif_erlang_crc32_combine_3(process *p, const term *args) { return zsum_combine(p, args, false); }
-term bif_erlang_adler32_combine_3(process *p, const term *args) { return zsum_combine(p, args, true); }
+term bif_erlang_crc32_combine_3(process *p, const term *args)
+{
+	return zsum_combine(p, args, false);
+}
+term bif_erlang_adler32_combine_3(process *p, const term *args)
+{
+	return zsum_combine(p, args, true);
+}
 
 /* ---- MD5 ---- */
 

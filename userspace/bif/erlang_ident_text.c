@@ -122,10 +122,7 @@ static bool read_number(const char **s, uint64_t *v)
 	return true;
 }
 
-static bool expect(const char **s, char c)
-{
-	return *(*s)++ == c;
-}
+static bool expect(const char **s, char c) { return *(*s)++ == c; }
 
 term bif_erlang_list_to_pid_1(process *p, const term *args)
 {

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "bif.h"
+#include "vm/bignum.h"
 #include "vm/compare.h"
 #include "vm/display.h"
 #include "vm/gc.h"
@@ -317,9 +318,8 @@ static term bif_make_ref_0(process *p, const term *a)
 
 static term int_term(process *p, int64_t v)
 {
-	if (small_fits(v))
-		return make_small(v);
-	return bif_system_limit(p); /* beyond 2^59 unique values: not reached */
+	term t = int_from_i64(&p->heap, v);
+	return t == THE_NON_VALUE ? bif_no_memory(p) : t;
 }
 
 static term unique(process *p, term opts)

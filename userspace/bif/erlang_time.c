@@ -247,10 +247,13 @@ static bool datetime_valid(const datetime *dt)
 	       dt->minute >= 0 && dt->minute <= 59 && dt->second >= 0 && dt->second <= 59;
 }
 
-/* Days from 1970-01-01 to a valid date (negative before). */
+/* Days from 1970-01-01 to a valid date (negative before): 365 a year,
+ * and the leap days of the years from 1970 to the one before. */
 static int64_t days_since_epoch(const datetime *dt)
 {
-	int64_t y = dt->year - 1, days = 365 * (y - 1969) + (y / 4 - 492) - (y / 100 - 19) + (y / 400 - 4);
+	int64_t y = dt->year - 1;
+	int64_t leap_days = (y / 4 - y / 100 + y / 400) - (1969 / 4 - 1969 / 100 + 1969 / 400);
+	int64_t days = 365 * (dt->year - 1970) + leap_days;
 	for (int64_t m = 1; m < dt->month; m++)
 		days += month_days[m];
 	if (dt->month > 2 && is_leap(dt->year))
@@ -268,8 +271,8 @@ term bif_erlang_universaltime_to_localtime_1(process *p, const term *args)
 	datetime dt;
 	if (!datetime_get(args[0], &dt) || !datetime_valid(&dt))
 		return bif_badarg(p);
-	time_t clock = (time_t)(((days_since_epoch(&dt) * 24 + dt.hour) * 60 + dt.minute) * 60 +
-	                        dt.second);
+	time_t clock =
+	    (time_t)(((days_since_epoch(&dt) * 24 + dt.hour) * 60 + dt.minute) * 60 + dt.second);
 	struct tm tm;
 	return datetime_term(p, localtime_r(&clock, &tm) != NULL, &tm);
 }

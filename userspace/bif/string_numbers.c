@@ -126,8 +126,8 @@ typedef struct float_reader {
 	char *text;
 	size_t len, cap;
 	enum float_part part;
-	term at;       /* the cell being read */
-	term e_at;     /* the cell of the e, and len before it */
+	term at;   /* the cell being read */
+	term e_at; /* the cell of the e, and len before it */
 	size_t e_len;
 } float_reader;
 
