@@ -16,12 +16,7 @@
 /* Elements or binaries visited per reduction charged. */
 #define WORK_PER_REDUCTION 16
 
-typedef struct term_stack {
-	term *items;
-	size_t n, cap;
-} term_stack;
-
-static bool stack_push(term_stack *s, term t)
+bool term_stack_push(term_stack *s, term t)
 {
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? 2 * s->cap : 32;
@@ -90,7 +85,7 @@ static chardata_status chardata_need(term data, bool latin1, uint64_t *need, uin
 		return CHARDATA_BADARG;
 	term_stack st = {0};
 	chardata_status ret = CHARDATA_OK;
-	if (!stack_push(&st, data))
+	if (!term_stack_push(&st, data))
 		return CHARDATA_NO_MEMORY;
 	while (st.n && ret == CHARDATA_OK) {
 		term t = st.items[--st.n];
@@ -100,7 +95,7 @@ static chardata_status chardata_need(term data, bool latin1, uint64_t *need, uin
 			if (is_integer(h)) {
 				*need += char_need(h);
 			} else if (is_list(h)) {
-				if (!stack_push(&st, list_tail(t))) {
+				if (!term_stack_push(&st, list_tail(t))) {
 					ret = CHARDATA_NO_MEMORY;
 					break;
 				}
@@ -317,7 +312,7 @@ static term convert(converter *c, term data, term_stack *st)
 	if (!is_list(data))
 		return convert_binary(c, data);
 	term where = NIL;
-	if (!stack_push(st, data))
+	if (!term_stack_push(st, data))
 		goto no_memory;
 	while (st->n) {
 		term t = st->items[--st->n];
@@ -331,7 +326,7 @@ static term convert(converter *c, term data, term_stack *st)
 					goto failed;
 				}
 			} else if (is_list(h)) {
-				if (!stack_push(st, list_tail(t)))
+				if (!term_stack_push(st, list_tail(t)))
 					goto no_memory;
 				t = h;
 				continue;

@@ -27,6 +27,15 @@ typedef struct chardata_result {
 	term rest;     /* the unconverted part (ERROR and INCOMPLETE only) */
 } chardata_result;
 
+/* A growable stack of terms (malloc'd; free items when done). */
+typedef struct term_stack {
+	term *items;
+	size_t n, cap;
+} term_stack;
+
+/* false when out of memory. */
+bool term_stack_push(term_stack *s, term t);
+
 /* Converts data, latin1 or UTF-8 input. Charges p->reds for the work. On
  * CHARDATA_BADARG and CHARDATA_NO_MEMORY, r->utf8 is NULL. */
 chardata_status chardata_to_utf8(process *p, term data, bool latin1, chardata_result *r);
