@@ -25,7 +25,8 @@ struct jit_fragments {
 	uintptr_t raise;         /* call: p->freason/fvalue set */
 	uintptr_t raise_info;    /* call, rdx = const struct raise_info * */
 	uintptr_t gc;            /* call, esi = need, edx = live */
-	uintptr_t yield;         /* call, edx = live */
+	uintptr_t yield;         /* call, esi = live */
+	uintptr_t vheap;         /* call: rt_vheap_check, rax preserved */
 	uintptr_t call_export;   /* jmp, rax = export_entry *, its code not loaded */
 	uintptr_t call_return;   /* return address pushed by an Erlang call from C */
 };
@@ -133,6 +134,9 @@ void emit_erlang_call_label(emit_ctx *e, cb_label target);
 void emit_erlang_call_reg(emit_ctx *e, x86_reg target);
 /* Return: pops the return address from E and jumps to it. */
 void emit_erlang_return(emit_ctx *e);
+/* After a call that may have made refc binaries (rax preserved): when new
+ * ones were linked, checks the virtual binary heap (rt_vheap_check). */
+void emit_vheap_check(emit_ctx *e);
 /* Counts a reduction; yields when the slice is used up (live x registers). */
 void emit_reduction(emit_ctx *e, uint32_t live);
 

@@ -285,6 +285,7 @@ void emit_op_bs_create_bin(emit_ctx *e, const kb_operand *a)
 	x86_lea(e->cb, 64, X86_RCX, x86_mem_base(R_X, X_OFF(scratch)));
 	emit_call_helper(e, (const void *)rt_bs_create);
 	emit_fail_if_nonvalue(e, &a[0]);
+	emit_vheap_check(e);
 	/* Alloc: heap words the following instructions build on. The new
 	 * binary waits in x[Live], the first register not live, while the
 	 * test may collect. */

@@ -153,6 +153,7 @@ static void call_bif_xregs(emit_ctx *e, const bif_def *bif)
 	x86_jcc_label(e->cb, X86_CC_NZ, ok);
 	emit_raise_info(e, emit_bif_raise_info(e, bif, true));
 	cb_label_bind(e->cb, ok);
+	emit_vheap_check(e);
 	x86_mov_mr(e->cb, 64, x86_mem_base(R_X, 0), X86_RAX);
 }
 

@@ -223,12 +223,22 @@ void emit_erlang_return(emit_ctx *e)
 	x86_jmp_r(e->cb, X86_RAX);
 }
 
+void emit_vheap_check(emit_ctx *e)
+{
+	cb_label done = cb_label_new(e->cb);
+	x86_mov_rm(e->cb, 64, X86_RCX, x86_mem_base(R_P, P_OFF(heap.offheap_first)));
+	x86_alu_rm(e->cb, X86_CMP, 64, X86_RCX, x86_mem_base(R_P, P_OFF(offheap_counted)));
+	x86_jcc_label(e->cb, X86_CC_E, done);
+	x86_call_abs(e->cb, jit_frag.vheap);
+	cb_label_bind(e->cb, done);
+}
+
 void emit_reduction(emit_ctx *e, uint32_t live)
 {
 	cb_label ok = cb_label_new(e->cb);
 	x86_alu_ri(e->cb, X86_SUB, 64, R_FCALLS, 1);
 	x86_jcc_label(e->cb, X86_CC_G, ok);
-	x86_mov_ri(e->cb, 32, X86_RDX, live);
+	x86_mov_ri(e->cb, 32, X86_RSI, live);
 	x86_call_abs(e->cb, jit_frag.yield);
 	cb_label_bind(e->cb, ok);
 }

@@ -61,7 +61,7 @@ int jit_fragments_init(void)
 	cb_label exit_return = cb_label_new(cb), exit_crashed = cb_label_new(cb);
 	cb_label exit_waiting = cb_label_new(cb), raise = cb_label_new(cb);
 	cb_label raise_info = cb_label_new(cb), raise_common = cb_label_new(cb);
-	cb_label gc = cb_label_new(cb), yield = cb_label_new(cb);
+	cb_label gc = cb_label_new(cb), yield = cb_label_new(cb), vheap = cb_label_new(cb);
 
 	/* enter(rdi = scheduler, rsi = process, rdx = entry) */
 	x86_align(cb, 16);
@@ -124,6 +124,21 @@ int jit_fragments_init(void)
 	cb_label_bind(cb, yield);
 	emit_called_helper(cb, (const void *)rt_yield);
 
+	/* vheap: rax (a result) is kept on the C stack, which also aligns it */
+	x86_align(cb, 16);
+	cb_label_bind(cb, vheap);
+	x86_push_r(cb, X86_RAX);
+	sync_out(cb);
+	x86_mov_rr(cb, 64, X86_RDI, R_P);
+	x86_call_abs(cb, (uint64_t)(uintptr_t)rt_vheap_check);
+	x86_test_rr(cb, 8, X86_RAX, X86_RAX);
+	cb_label vheap_ok = cb_label_new(cb);
+	x86_jcc_label(cb, X86_CC_Z, vheap_ok);
+	x86_alu_rr(cb, X86_XOR, 32, R_FCALLS, R_FCALLS); /* end the slice */
+	cb_label_bind(cb, vheap_ok);
+	x86_pop_r(cb, X86_RAX);
+	x86_ret(cb);
+
 	int err;
 	uint8_t *base = jit_arena_place(cb, &err);
 	if (base)
@@ -138,6 +153,7 @@ int jit_fragments_init(void)
 		jit_frag.raise_info = AT(raise_info);
 		jit_frag.gc = AT(gc);
 		jit_frag.yield = AT(yield);
+		jit_frag.vheap = AT(vheap);
 #undef AT
 	}
 	cb_free(cb);

@@ -51,6 +51,11 @@ uintptr_t rt_call_fun(process *p, uint32_t arity);
 /* ---- heap and scheduling ---- */
 void rt_gc(process *p, uint32_t need, uint32_t live);
 void rt_yield(process *p, uint32_t live);
+/* After code that may have made refc binaries: whether the virtual binary
+ * heap is full. The code then ends the time slice, and rt_yield collects
+ * at the next function entry, as OTP collects when such a process is
+ * next scheduled. */
+bool rt_vheap_check(process *p);
 
 /* ---- comparisons and type tests (pure) ---- */
 int64_t rt_compare(term a, term b); /* <0, 0, >0 in term order */

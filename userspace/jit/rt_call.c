@@ -199,9 +199,14 @@ void rt_gc(process *p, uint32_t need, uint32_t live)
 	}
 }
 
+bool rt_vheap_check(process *p) { return gc_vheap_full(p); }
+
 void rt_yield(process *p, uint32_t live)
 {
-	(void)live;
+	/* Over the virtual binary heap (rt_vheap_check ended the slice):
+	 * collect now, with the live registers of this function entry. */
+	if (gc_vheap_full(p))
+		rt_gc(p, 0, live);
 	/* One process per scheduler for now: a new slice at once. The
 	 * concurrency layer switches processes here. */
 	p->reds = CONTEXT_REDS;
