@@ -3,40 +3,15 @@
 #include <string.h>
 
 #include "bif.h"
+#include "vm/build.h"
 #include "vm/binary.h"
 #include "vm/code_server.h"
 #include "vm/export.h"
 #include "vm/fun.h"
 
-static term cons(process *p, term h, term t)
-{
-	term *c = heap_alloc(&p->heap, 2);
-	if (!c)
-		return THE_NON_VALUE;
-	c[0] = h;
-	c[1] = t;
-	return make_list(c);
-}
-
-static term tuple2(process *p, term a, term b)
-{
-	term *t = heap_alloc(&p->heap, 3);
-	if (!t)
-		return THE_NON_VALUE;
-	t[0] = make_header(2, SUBTAG_TUPLE);
-	t[1] = a;
-	t[2] = b;
-	return make_boxed(t);
-}
-
-static term string(process *p, const char *s)
-{
-	size_t n = strlen(s);
-	term l = NIL;
-	while (n-- > 0 && l != THE_NON_VALUE)
-		l = cons(p, make_small((uint8_t)s[n]), l);
-	return l;
-}
+static term cons(process *p, term h, term t) { return build_cons(&p->heap, h, t); }
+static term tuple2(process *p, term a, term b) { return build_tuple2(&p->heap, a, b); }
+static term string(process *p, const char *s) { return build_string(&p->heap, s, strlen(s)); }
 
 /* [{F, A}] of the module's exports (or of all its functions), in the
  * order of the module's table, as OTP lists them */

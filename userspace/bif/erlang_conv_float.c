@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bif.h"
+#include "erlang_conv_float.h"
 #include "erlang_arith_num.h"
 #include "vm/binary.h"
 #include "vm/print.h"
@@ -209,7 +210,7 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
  * the text as a C string, so it ends at the first NUL byte. The text is
  * modified (the ',' becomes '.'). False for bad syntax or a value too large
  * for a double; values too small become 0.0 or a denormal. */
-static bool float_parse(char *s, double *out)
+bool float_parse(char *s, double *out)
 {
 	char *c = s;
 	if (*c == '+' || *c == '-')

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "bif.h"
+#include "vm/build.h"
 #include "vm/bignum.h"
 #include "vm/compare.h"
 #include "vm/display.h"
@@ -150,26 +151,8 @@ static term bif_halt_2(process *p, const term *a)
 
 /* ---- the process dictionary: a list of {Key, Value}, newest first ---- */
 
-static term pair(process *p, term k, term v)
-{
-	term *t = heap_alloc(&p->heap, 3);
-	if (!t)
-		return THE_NON_VALUE;
-	t[0] = make_header(2, SUBTAG_TUPLE);
-	t[1] = k;
-	t[2] = v;
-	return make_boxed(t);
-}
-
-static term cons(process *p, term h, term tl)
-{
-	term *c = heap_alloc(&p->heap, 2);
-	if (!c)
-		return THE_NON_VALUE;
-	c[0] = h;
-	c[1] = tl;
-	return make_list(c);
-}
+static term pair(process *p, term k, term v) { return build_tuple2(&p->heap, k, v); }
+static term cons(process *p, term h, term tl) { return build_cons(&p->heap, h, tl); }
 
 /* The dictionary without Key (a fresh spine up to the entry), and the
  * value it had (THE_NON_VALUE when none). */

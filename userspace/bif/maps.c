@@ -7,6 +7,7 @@
  * map depends only on its key set (map.h), so the result is the map OTP
  * builds, a flatmap again once 32 keys or fewer remain. */
 #include "bif.h"
+#include "vm/build.h"
 #include "vm/compare.h"
 #include "vm/map.h"
 
@@ -39,13 +40,8 @@ static term badkey(process *p, term k)
 
 static term tuple2(process *p, term a, term b)
 {
-	term *hp = heap_alloc(&p->heap, 3);
-	if (!hp)
-		return bif_no_memory(p);
-	hp[0] = make_header(2, SUBTAG_TUPLE);
-	hp[1] = a;
-	hp[2] = b;
-	return make_boxed(hp);
+	term t = build_tuple2(&p->heap, a, b);
+	return t == THE_NON_VALUE ? bif_no_memory(p) : t;
 }
 
 static void charge_keys(process *p, size_t n) { p->reds -= (int64_t)(n / KEYS_PER_REDUCTION); }

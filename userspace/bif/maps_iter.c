@@ -12,6 +12,7 @@
  * successor is found without rescanning. Path 0 is the first pair.
  */
 #include "bif.h"
+#include "vm/build.h"
 #include "vm/map.h"
 
 #define DIGIT_BITS 5
@@ -19,14 +20,7 @@
 
 static term tuple3(process *p, term a, term b, term c)
 {
-	term *t = heap_alloc(&p->heap, 4);
-	if (!t)
-		return THE_NON_VALUE;
-	t[0] = make_header(3, SUBTAG_TUPLE);
-	t[1] = a;
-	t[2] = b;
-	t[3] = c;
-	return make_boxed(t);
+	return build_tuple3(&p->heap, a, b, c);
 }
 
 static term iter_of(process *p, int64_t path, term map)

@@ -6,21 +6,13 @@
 #include <unistd.h>
 
 #include "bif.h"
+#include "vm/build.h"
 
 extern char **environ;
 
 static term string_term(process *p, const char *s, size_t n)
 {
-	term *c = heap_alloc(&p->heap, 2 * n);
-	if (!c && n)
-		return THE_NON_VALUE;
-	term l = NIL;
-	for (size_t i = n; i-- > 0;) {
-		c[2 * i] = make_small((uint8_t)s[i]);
-		c[2 * i + 1] = l;
-		l = make_list(&c[2 * i]);
-	}
-	return l;
+	return build_string(&p->heap, s, n);
 }
 
 /* A flat list of bytes as a C string (malloc'd), or NULL. */

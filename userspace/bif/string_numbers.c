@@ -10,19 +10,16 @@
 #include <stdlib.h>
 
 #include "bif.h"
+#include "erlang_conv_float.h"
+#include "vm/build.h"
 #include "erlang_arith_num.h"
 #include "erlang_misc.h"
 #include "vm/bignum.h"
 
 static term pair(process *p, term a, term b)
 {
-	term *t = heap_alloc(&p->heap, 3);
-	if (!t)
-		return bif_no_memory(p);
-	t[0] = make_header(2, SUBTAG_TUPLE);
-	t[1] = a;
-	t[2] = b;
-	return make_boxed(t);
+	term t = build_tuple2(&p->heap, a, b);
+	return t == THE_NON_VALUE ? bif_no_memory(p) : t;
 }
 
 static term error_pair(process *p, const char *why)
@@ -80,42 +77,6 @@ term bif_string_list_to_integer_1(process *p, const term *args)
 }
 
 /* ---- floats ---- */
-
-/* The float syntax of list_to_float/1: an optional sign, digits, '.' or
- * ',', digits, and optionally e or E, an optional sign and digits. The
- * text is modified (',' becomes '.'). False for other text or a value too
- * large for a double. */
-static bool float_text_value(char *s, double *out)
-{
-	char *c = s;
-	if (*c == '+' || *c == '-')
-		c++;
-	if (!is_digit(*c))
-		return false;
-	while (is_digit(*c))
-		c++;
-	if (*c != '.' && *c != ',')
-		return false;
-	*c++ = '.';
-	if (!is_digit(*c))
-		return false;
-	while (is_digit(*c))
-		c++;
-	if (*c == 'e' || *c == 'E') {
-		c++;
-		if (*c == '+' || *c == '-')
-			c++;
-		if (!is_digit(*c))
-			return false;
-		while (is_digit(*c))
-			c++;
-	}
-	if (*c)
-		return false;
-	char *end;
-	*out = strtod(s, &end);
-	return end == c && isfinite(*out);
-}
 
 /* Where the reader is: OTP's states. An e (or E) after the fraction may
  * start an exponent or the rest of the list; the reader remembers where it
@@ -233,7 +194,7 @@ term bif_string_list_to_float_1(process *p, const term *args)
 	r.len--; /* the NUL */
 	double d;
 	/* OTP wants at least three characters when something ended the float */
-	bool ok = r.len > 0 && !(r.part == F_END && r.len < 3) && float_text_value(r.text, &d);
+	bool ok = r.len > 0 && !(r.part == F_END && r.len < 3) && float_parse(r.text, &d);
 	p->reds -= (int64_t)(r.len / 64);
 	free(r.text);
 	if (!ok)

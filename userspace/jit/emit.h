@@ -132,6 +132,11 @@ void emit_align_return(emit_ctx *e);
 /* Erlang call: pushes the return address on E and jumps to target. */
 void emit_erlang_call_label(emit_ctx *e, cb_label target);
 void emit_erlang_call_reg(emit_ctx *e, x86_reg target);
+/* A call to the code address in `target`, or for a tail call: drop
+ * `dealloc` stack words and jump. */
+void emit_call_or_tail(emit_ctx *e, x86_reg target, bool tail, uint32_t dealloc);
+/* Jumps to `slow` unless both rax and rcx are small integers (clobbers rdx). */
+void emit_unless_both_small(emit_ctx *e, cb_label slow);
 /* Return: pops the return address from E and jumps to it. */
 void emit_erlang_return(emit_ctx *e);
 /* After a call that may have made refc binaries (rax preserved): when new

@@ -33,15 +33,6 @@ static bool bif_frame(const bif_def *bif, const kb_operand *args)
 }
 
 
-/* Jumps to `slow` unless both rax and rcx are small integers. */
-static void both_small(emit_ctx *e, cb_label slow)
-{
-	x86_mov_rr(e->cb, 32, X86_RDX, X86_RAX);
-	x86_alu_rr(e->cb, X86_AND, 32, X86_RDX, X86_RCX);
-	x86_alu_ri(e->cb, X86_AND, 32, X86_RDX, 0xf);
-	x86_alu_ri(e->cb, X86_CMP, 32, X86_RDX, TAG_IMMED1_SMALL);
-	x86_jcc_label(e->cb, X86_CC_NE, slow);
-}
 
 void emit_arith_bif(emit_ctx *e, uint32_t imp, const kb_operand *fail, const kb_operand *args,
                     unsigned n, const kb_operand *dst)
@@ -56,7 +47,7 @@ void emit_arith_bif(emit_ctx *e, uint32_t imp, const kb_operand *fail, const kb_
 	cb_label slow = cb_label_new(e->cb), done = cb_label_new(e->cb);
 	emit_load(e, X86_RAX, &args[0]);
 	emit_load(e, X86_RCX, &args[1]);
-	both_small(e, slow);
+	emit_unless_both_small(e, slow);
 	if (add) {
 		/* (a - 15) + b keeps the tag: (x<<4|15) - 15 + (y<<4|15) */
 		x86_lea(e->cb, 64, X86_RDX, x86_mem_base(X86_RAX, -(int32_t)TAG_IMMED1_SMALL));

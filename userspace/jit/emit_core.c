@@ -168,13 +168,7 @@ static bool special_import(emit_ctx *e, uint32_t imp, bool tail, uint32_t deallo
 	emit_call_helper(e, i->arity == 2 ? (const void *)rt_apply_fun : (const void *)rt_apply_mfa);
 	emit_fail_if_nonvalue(e, NULL);
 	x86_mov_rr(e->cb, 64, X86_RCX, X86_RAX);
-	if (tail) {
-		if (dealloc)
-			x86_lea(e->cb, 64, R_E, x86_mem_base(R_E, (int32_t)(8 * dealloc)));
-		x86_jmp_r(e->cb, X86_RCX);
-	} else {
-		emit_erlang_call_reg(e, X86_RCX);
-	}
+	emit_call_or_tail(e, X86_RCX, tail, dealloc);
 	return true;
 }
 

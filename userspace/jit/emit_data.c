@@ -135,13 +135,7 @@ static void call_fun(emit_ctx *e, uint32_t arity, bool tail, uint32_t dealloc)
 	emit_call_helper(e, (const void *)rt_call_fun);
 	emit_fail_if_nonvalue(e, NULL);
 	x86_mov_rr(e->cb, 64, X86_RCX, X86_RAX);
-	if (tail) {
-		if (dealloc)
-			x86_lea(e->cb, 64, R_E, x86_mem_base(R_E, (int32_t)(8 * dealloc)));
-		x86_jmp_r(e->cb, X86_RCX);
-	} else {
-		emit_erlang_call_reg(e, X86_RCX);
-	}
+	emit_call_or_tail(e, X86_RCX, tail, dealloc);
 }
 
 void emit_op_call_fun(emit_ctx *e, const kb_operand *a)
@@ -163,13 +157,7 @@ static void apply(emit_ctx *e, uint32_t arity, bool tail, uint32_t dealloc)
 	emit_call_helper(e, (const void *)rt_apply);
 	emit_fail_if_nonvalue(e, NULL);
 	x86_mov_rr(e->cb, 64, X86_RCX, X86_RAX);
-	if (tail) {
-		if (dealloc)
-			x86_lea(e->cb, 64, R_E, x86_mem_base(R_E, (int32_t)(8 * dealloc)));
-		x86_jmp_r(e->cb, X86_RCX);
-	} else {
-		emit_erlang_call_reg(e, X86_RCX);
-	}
+	emit_call_or_tail(e, X86_RCX, tail, dealloc);
 }
 
 void emit_op_apply(emit_ctx *e, const kb_operand *a) { apply(e, (uint32_t)a[0].val, false, 0); }

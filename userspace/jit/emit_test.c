@@ -261,11 +261,7 @@ static void eq_arith(emit_ctx *e, const kb_operand *a, bool want_equal)
 	if (!e->no_fast) {
 		x86_alu_rr(e->cb, X86_CMP, 64, X86_RAX, X86_RCX);
 		x86_jcc_label(e->cb, X86_CC_E, want_equal ? done : fail);
-		x86_mov_rr(e->cb, 32, X86_RDX, X86_RAX);
-		x86_alu_rr(e->cb, X86_AND, 32, X86_RDX, X86_RCX);
-		x86_alu_ri(e->cb, X86_AND, 32, X86_RDX, 0xf);
-		x86_alu_ri(e->cb, X86_CMP, 32, X86_RDX, TAG_IMMED1_SMALL);
-		x86_jcc_label(e->cb, X86_CC_NE, slow);
+		emit_unless_both_small(e, slow);
 		/* both small and different words */
 		if (want_equal)
 			x86_jmp_label(e->cb, fail);
@@ -291,11 +287,7 @@ static void order_test(emit_ctx *e, const kb_operand *a, bool lt)
 	cb_label done = cb_label_new(e->cb), slow = cb_label_new(e->cb);
 	load_pair(e, a);
 	if (!e->no_fast) {
-		x86_mov_rr(e->cb, 32, X86_RDX, X86_RAX);
-		x86_alu_rr(e->cb, X86_AND, 32, X86_RDX, X86_RCX);
-		x86_alu_ri(e->cb, X86_AND, 32, X86_RDX, 0xf);
-		x86_alu_ri(e->cb, X86_CMP, 32, X86_RDX, TAG_IMMED1_SMALL);
-		x86_jcc_label(e->cb, X86_CC_NE, slow);
+		emit_unless_both_small(e, slow);
 		x86_alu_rr(e->cb, X86_CMP, 64, X86_RAX, X86_RCX);
 		x86_jcc_label(e->cb, lt ? X86_CC_GE : X86_CC_L, fail);
 		x86_jmp_label(e->cb, done);

@@ -276,3 +276,23 @@ void emit_fail(emit_ctx *e, const char *fmt, ...)
 		snprintf(e->err + n, e->errlen - (size_t)n, " (instruction %u, %s)", e->instr,
 		         opcode_table[e->m->instrs[e->instr].op].name);
 }
+
+void emit_unless_both_small(emit_ctx *e, cb_label slow)
+{
+	x86_mov_rr(e->cb, 32, X86_RDX, X86_RAX);
+	x86_alu_rr(e->cb, X86_AND, 32, X86_RDX, X86_RCX);
+	x86_alu_ri(e->cb, X86_AND, 32, X86_RDX, 0xf);
+	x86_alu_ri(e->cb, X86_CMP, 32, X86_RDX, TAG_IMMED1_SMALL);
+	x86_jcc_label(e->cb, X86_CC_NE, slow);
+}
+
+void emit_call_or_tail(emit_ctx *e, x86_reg target, bool tail, uint32_t dealloc)
+{
+	if (!tail) {
+		emit_erlang_call_reg(e, target);
+		return;
+	}
+	if (dealloc)
+		x86_lea(e->cb, 64, R_E, x86_mem_base(R_E, (int32_t)(8 * dealloc)));
+	x86_jmp_r(e->cb, target);
+}

@@ -15,6 +15,7 @@
 
 #include "code_table.h"
 #include "rt.h"
+#include "vm/build.h"
 #include "vm/map.h"
 
 #define BACKTRACE_DEPTH 8
@@ -47,43 +48,20 @@ static term class_atom(exc_class c)
 	}
 }
 
+/* The builders of vm/build.h on the process heap. Out of memory, a trace
+ * loses the part (it becomes []) rather than the exception. */
+static term or_nil(term t) { return t == THE_NON_VALUE ? NIL : t; }
 static term list_from(process *p, const term *v, size_t n)
 {
-	term *c = heap_alloc(&p->heap, 2 * n);
-	if (!c)
-		return NIL;
-	term l = NIL;
-	for (size_t i = n; i-- > 0;) {
-		c[2 * i] = v[i];
-		c[2 * i + 1] = l;
-		l = make_list(&c[2 * i]);
-	}
-	return l;
+	return or_nil(build_list(&p->heap, v, n));
 }
-
 static term tuple_of(process *p, const term *v, size_t n)
 {
-	term *t = heap_alloc(&p->heap, n + 1);
-	if (!t)
-		return NIL;
-	t[0] = make_header(n, SUBTAG_TUPLE);
-	for (size_t i = 0; i < n; i++)
-		t[i + 1] = v[i];
-	return make_boxed(t);
+	return or_nil(build_tuple(&p->heap, v, n));
 }
-
 static term string_of(process *p, const char *s, size_t n)
 {
-	term *c = heap_alloc(&p->heap, 2 * n);
-	if (!c)
-		return NIL;
-	term l = NIL;
-	for (size_t i = n; i-- > 0;) {
-		c[2 * i] = make_small((uint8_t)s[i]);
-		c[2 * i + 1] = l;
-		l = make_list(&c[2 * i]);
-	}
-	return l;
+	return or_nil(build_string(&p->heap, s, n));
 }
 
 /* [{file, F}, {line, L}] for a code address, or [] */
