@@ -151,12 +151,14 @@ encodings() ->
     [latin1, unicode, utf8, utf16, {utf16, big}, {utf16, little},
      utf32, {utf32, big}, {utf32, little}].
 
+%% The bare atoms unicode, utf16 and utf32 mean what utf8, {utf16, big} and
+%% {utf32, big} do: they get a sample of the data the others get in full.
 encoding_calls() ->
     [{unicode, F, [D, E]} || E <- encodings() -- [latin1, unicode, utf8],
-                             D <- encoded_data(E),
+                             D <- sample(E, encoded_data(E)),
                              F <- [characters_to_binary, characters_to_list]] ++
         [{unicode, characters_to_binary, [D, In, Out]}
-         || In <- encodings(), Out <- encodings(), D <- three_data(In, Out)] ++
+         || In <- encodings(), Out <- encodings(), D <- sample(In, sample(Out, three_data(In, Out)))] ++
         [{unicode, characters_to_binary, [D, In, Out]}
          || D <- [<<"abc">>, "abc", [], <<200>>, [<<"a">>], <<1:1>>, a],
             {In, Out} <- [{latin1, latin1}, {latin1, utf8}, {latin1, unicode},
@@ -173,6 +175,11 @@ encoding_calls() ->
 %% Characters encoded in E (in latin1, each taken modulo 256).
 enc(Chars, latin1) -> list_to_binary([C band 255 || C <- Chars]);
 enc(Chars, E) -> unicode:characters_to_binary(Chars, unicode, E).
+
+sample(E, Data) when E =:= unicode; E =:= utf16; E =:= utf32 ->
+    [D || {I, D} <- lists:enumerate(Data), I rem 5 =:= 0];
+sample(_, Data) ->
+    Data.
 
 %% Characters of every encoded length.
 sample_chars() ->
@@ -221,8 +228,20 @@ encoded_data(E) ->
              lists:seq(0, 300), lists:seq(16#D7F0, 16#E010),
              [enc("ab", E) | <<0>>], [[enc("ab", E) | <<0>>], "x"],
              [<<0>>, [<<0>>, <<0>>], [[<<0>>]], 5], [<<0>>, <<0>>, <<0>> | <<0>>]],
-    Valid ++ Cut ++ Split ++ Three ++ Odd ++ Mixed ++ big_data(E) ++
+    Valid ++ Cut ++ Split ++ Three ++ Odd ++ Mixed ++ pending_data() ++ big_data(E) ++
         [random_encoded(E, rand:uniform(4)) || _ <- lists:seq(1, 300)].
+
+%% Single bytes that leave a character pending, gathered from one binary
+%% after another (still a possible character or not any more), then met by
+%% a binary in the list, an improper tail, an integer or the end.
+pending_data() ->
+    Tails = [<<16#80, 16#41>>, <<0, 16#DC, 0>>, <<0, 0>>, <<16#DC>>],
+    [Form || B1 <- [0, 16#D8, 16#E2, 16#F0, 16#FF], B2 <- [0, 17, 16#41, 16#80, 16#D8],
+             T <- Tails,
+             Form <- [[<<B1>>, <<B2>> | T], [<<B1>>, <<B2>>, T], [<<B1>>, <<B2>>, <<0>> | T],
+                      [[<<B1>>, [<<B2>>]] | T], [<<B1>>, [<<B2>> | T]]]] ++
+        [[<<B1>>, <<B2>>, X] || B1 <- [0, 16#D8, 16#E2, 16#F0], B2 <- [0, 16#80, 16#41],
+                                X <- [5, [], [[]]]].
 
 %% Binaries around OTP's 8192-byte pieces: characters across the cut,
 %% errors and cut-short characters just before and after it.
@@ -230,15 +249,15 @@ big_data(E) ->
     Big = enc([$a | lists:duplicate(2100, 16#1F600)], E),
     Big2 = enc(lists:duplicate(2100, 16#1F600), E),
     Huge = enc(lists:duplicate(4100, 16#20AC), E),
-    Around = [binary:part(Big, 0, K) || K <- lists:seq(8186, 8198)],
+    Around = [binary:part(Big, 0, K) || K <- lists:seq(8189, 8195)],
     Bad = [<<(binary:part(Big2, 0, K))/binary, 16#DC, 0, 16#FF, 16#FF, 16#FF, 16#FF>>
-           || K <- lists:seq(8184, 8196, 2)],
+           || K <- [8188, 8190, 8192, 8194]],
     Around ++ Bad ++ [Big, Big2, Huge, [Big], [Big, 16#1F600], [Big | <<"x">>],
                       [<<"a">>, Big, <<"b">>], [[[Huge]], 5], [Huge | Big],
                       [binary:part(Big, 0, 8191) | binary:part(Big, 8191, 100)],
                       [binary:part(Big, 0, 8193), binary:part(Big, 8193, 100)],
                       [<<0>> | Big], [<<0>>, Big], [<<0, 0, 0>>, Huge]] ++
-        [[<<0>> | X] || X <- Bad] ++ [[X, 1] || X <- Around].
+        [[<<0>> | X] || X <- lists:sublist(Bad, 2)] ++ [[X, 1] || X <- lists:sublist(Around, 3)].
 
 random_encoded(E, 0) -> random_encoded_leaf(E);
 random_encoded(E, Depth) ->
@@ -300,8 +319,8 @@ three_data(In, Out) ->
     Short = [<<(enc("a", In))/binary, S/binary>> || S <- short_bins(), byte_size(S) < 3] ++
         [<<(enc("a", In))/binary, 0, 0, 0>>, <<(enc("a", In))/binary, 16#FE, 16#FF, 0>>,
          <<0, 0, 0>>, <<16#FF, 16#FF, 0>>, <<16#FE, 16#FF, 0>>],
-    Big = enc([$a | lists:duplicate(2100, 16#E9)], In),
-    Fixed ++ Cut ++ Short ++
+    Big = enc([$a | lists:duplicate(8300 div byte_size(enc([16#E9], In)), 16#E9)], In),
+    Fixed ++ Cut ++ Short ++ [D || {I, D} <- lists:enumerate(pending_data()), I rem 7 =:= 0] ++
         [Big, [Big, 233], [<<0>> | Big], binary:part(Big, 0, 8193)] ++
         [random_encoded_for(Mostly, In, rand:uniform(3)) || _ <- lists:seq(1, 25)].
 
@@ -311,6 +330,6 @@ random_encoded_for(latin1, In, Depth) ->
 random_encoded_for(_, In, Depth) ->
     random_encoded(In, Depth).
 
-limit_chars(L, In) when is_list(L) -> [limit_chars(X, In) || X <- L];
+limit_chars([H | T], In) -> [limit_chars(H, In) | limit_chars(T, In)];
 limit_chars(I, _) when is_integer(I), I > 255, I < 16#110000 -> I band 255;
 limit_chars(X, _) -> X.

@@ -159,8 +159,8 @@ static bool needs_no_conversion(process *p, term data, term in, term out)
 {
 	if (in == ATOM(latin1) && out == ATOM(latin1))
 		return is_binary(data);
-	bool between = (in == ATOM(latin1) && is_utf8_atom(out)) ||
-	               (is_utf8_atom(in) && out == ATOM(latin1));
+	bool between =
+	    (in == ATOM(latin1) && is_utf8_atom(out)) || (is_utf8_atom(in) && out == ATOM(latin1));
 	return between && binary_is_7bit(p, data);
 }
 

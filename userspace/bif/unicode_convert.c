@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "unicode_codec.h"
 #include "unicode_convert.h"
 #include "vm/binary.h"
 
@@ -139,20 +140,8 @@ static bool is_cont(uint8_t b) { return (b & 0xC0) == 0x80; }
  * character: no overlong forms, no surrogates, nothing above 0x10FFFF. */
 static bool utf8_seq_valid(const uint8_t *s, int len)
 {
-	switch (len) {
-	case 1:
-		return true;
-	case 2:
-		return is_cont(s[1]) && s[0] >= 0xC2;
-	case 3:
-		return is_cont(s[1]) && is_cont(s[2]) && !(s[0] == 0xE0 && s[1] < 0xA0) &&
-		       !(s[0] == 0xED && s[1] >= 0xA0);
-	case 4:
-		return is_cont(s[1]) && is_cont(s[2]) && is_cont(s[3]) &&
-		       !(s[0] == 0xF0 && s[1] < 0x90) && s[0] <= 0xF4 &&
-		       !(s[0] == 0xF4 && s[1] >= 0x90);
-	}
-	return false;
+	uint32_t cp;
+	return uni_decode(UNI_UTF8, s, (size_t)len, &cp) == len;
 }
 
 /* For a sequence cut short by the end of input: whether what is there could
@@ -173,26 +162,7 @@ static bool pending_could_complete(const uint8_t *s, int n)
 
 static void emit_utf8(converter *c, uint32_t x)
 {
-	uint8_t *o = c->out + c->pos;
-	if (x < 0x80) {
-		o[0] = (uint8_t)x;
-		c->pos += 1;
-	} else if (x < 0x800) {
-		o[0] = (uint8_t)(0xC0 | x >> 6);
-		o[1] = (uint8_t)(0x80 | (x & 0x3F));
-		c->pos += 2;
-	} else if (x < 0x10000) {
-		o[0] = (uint8_t)(0xE0 | x >> 12);
-		o[1] = (uint8_t)(0x80 | ((x >> 6) & 0x3F));
-		o[2] = (uint8_t)(0x80 | (x & 0x3F));
-		c->pos += 3;
-	} else {
-		o[0] = (uint8_t)(0xF0 | x >> 18);
-		o[1] = (uint8_t)(0x80 | ((x >> 12) & 0x3F));
-		o[2] = (uint8_t)(0x80 | ((x >> 6) & 0x3F));
-		o[3] = (uint8_t)(0x80 | (x & 0x3F));
-		c->pos += 4;
-	}
+	c->pos += (size_t)uni_encode(UNI_UTF8, x, c->out + c->pos);
 }
 
 /* One integer element; false when it is not a character of the input

@@ -48,8 +48,8 @@ typedef struct walker {
 
 	piece pieces[MAX_PIECES]; /* in front of list; the top is the head */
 	int npieces;
-	term list;         /* the rest of the list being walked */
-	term_stack outer;  /* the tails of the enclosing lists */
+	term list;        /* the rest of the list being walked */
+	term_stack outer; /* the tails of the enclosing lists */
 
 	uint8_t **copies; /* bytes of unaligned binaries, freed at the end */
 	size_t ncopies, capcopies;
