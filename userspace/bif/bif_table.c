@@ -28,6 +28,7 @@ extern const bif_def bif_family_erlang_misc[];
 extern const bif_def bif_family_persistent_term[];
 extern const bif_def bif_family_os[];
 extern const bif_def bif_family_erlang_msg[];
+extern const bif_def bif_family_erlang_procs[];
 
 static const bif_def *const families[] = {
     bif_family_erlang_arith, bif_family_erlang_compare,
@@ -39,7 +40,7 @@ static const bif_def *const families[] = {
     bif_family_unicode,      bif_family_math,
     bif_family_erlang_runtime, bif_family_erlang_code, bif_family_maps_iter,
     bif_family_erlang_misc,
-    bif_family_persistent_term, bif_family_os, bif_family_erlang_msg,
+    bif_family_persistent_term, bif_family_os, bif_family_erlang_msg, bif_family_erlang_procs,
 };
 
 typedef struct bif_slot {

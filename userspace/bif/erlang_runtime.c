@@ -13,6 +13,7 @@
 #include "vm/display.h"
 #include "vm/gc.h"
 #include "vm/ident.h"
+#include "vm/ref.h"
 
 /* ---- exceptions ---- */
 
@@ -272,31 +273,16 @@ static term bif_node_1(process *p, const term *a)
 	return ident_node(a[0]);
 }
 
-static term bif_is_process_alive_1(process *p, const term *a)
-{
-	if (!is_local_pid(a[0]))
-		return bif_badarg(p);
-	return a[0] == p->id ? ATOM(true) : ATOM(false);
-}
 
 /* ---- references and unique integers ---- */
 
-static _Atomic uint64_t ref_counter = 1;
 static _Atomic int64_t unique_counter = 1;
 
 static term bif_make_ref_0(process *p, const term *a)
 {
 	(void)a;
-	uint64_t n = atomic_fetch_add(&ref_counter, 1);
-	term *r = heap_alloc(&p->heap, 4);
-	if (!r)
-		return bif_no_memory(p);
-	r[0] = make_header(3, SUBTAG_REF);
-	r[1] = 3;
-	/* ids: the low 18 bits first, as OTP's first number, then the rest */
-	r[2] = (n & 0x3ffff) | ((n >> 18) & 0xffffffffu) << 32;
-	r[3] = n >> 50;
-	return make_boxed(r);
+	term r = ref_new(&p->heap, NULL);
+	return r == THE_NON_VALUE ? bif_no_memory(p) : r;
 }
 
 static term int_term(process *p, int64_t v)
@@ -456,7 +442,6 @@ const bif_def bif_family_erlang_runtime[] = {
     {"erlang", "self", 0, bif_self_0, R},
     {"erlang", "node", 0, bif_node_0, R},
     {"erlang", "node", 1, bif_node_1, R},
-    {"erlang", "is_process_alive", 1, bif_is_process_alive_1, R},
     {"erlang", "make_ref", 0, bif_make_ref_0, R},
     {"erlang", "unique_integer", 0, bif_unique_integer_0, R},
     {"erlang", "unique_integer", 1, bif_unique_integer_1, R},

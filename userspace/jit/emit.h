@@ -27,6 +27,8 @@ struct jit_fragments {
 	uintptr_t gc;            /* call, esi = need, edx = live */
 	uintptr_t yield;         /* call, esi = live */
 	uintptr_t vheap;         /* call: rt_vheap_check, rax preserved */
+	uintptr_t start_mfa;     /* a new process: apply(x0, x1, x2) */
+	uintptr_t start_fun;     /* a new process: apply(x0, x1) */
 	uintptr_t call_export;   /* jmp, rax = export_entry *, its code not loaded */
 	uintptr_t call_return;   /* return address pushed by an Erlang call from C */
 };

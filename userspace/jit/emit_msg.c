@@ -45,15 +45,28 @@ void emit_op_timeout(emit_ctx *e, const kb_operand *a)
 	emit_call_pure(e, (const void *)rt_reset_save);
 }
 
-/* wait Label: back to the loop when a message can be looked at, else the
- * process waits for ever, which ends a bare run */
+/* Leaves the scheduler to wait: the process resumes at `again` (the
+ * receive loop) when woken, or at `timed_out` when its timeout passes. */
+static void wait_here(emit_ctx *e, cb_label again, cb_label timed_out)
+{
+	x86_lea_label(e->cb, X86_RAX, again);
+	x86_mov_mr(e->cb, 64, x86_mem_base(R_P, P_OFF(resume)), X86_RAX);
+	if (timed_out != CB_NO_LABEL) {
+		x86_lea_label(e->cb, X86_RAX, timed_out);
+		x86_mov_mr(e->cb, 64, x86_mem_base(R_P, P_OFF(timeout_resume)), X86_RAX);
+	}
+	x86_jmp_abs(e->cb, jit_frag.exit_waiting);
+}
+
+/* wait Label: back to the loop when a message can be looked at, else
+ * the process waits */
 void emit_op_wait(emit_ctx *e, const kb_operand *a)
 {
 	x86_mov_rr(e->cb, 64, X86_RDI, R_P);
 	emit_call_pure(e, (const void *)rt_wait);
 	x86_test_rr(e->cb, 8, X86_RAX, X86_RAX);
 	x86_jcc_label(e->cb, X86_CC_NZ, emit_label(e, &a[0]));
-	x86_jmp_abs(e->cb, jit_frag.exit_waiting);
+	wait_here(e, emit_label(e, &a[0]), CB_NO_LABEL);
 }
 
 /* wait_timeout Label Time: falls through to `timeout` when time is up */
@@ -70,6 +83,6 @@ void emit_op_wait_timeout(emit_ctx *e, const kb_operand *a)
 	x86_jcc_label(e->cb, X86_CC_E, forever);
 	emit_raise(e);
 	cb_label_bind(e->cb, forever);
-	x86_jmp_abs(e->cb, jit_frag.exit_waiting);
+	wait_here(e, emit_label(e, &a[0]), go);
 	cb_label_bind(e->cb, go);
 }

@@ -62,6 +62,7 @@ int jit_fragments_init(void)
 	cb_label exit_waiting = cb_label_new(cb), raise = cb_label_new(cb);
 	cb_label raise_info = cb_label_new(cb), raise_common = cb_label_new(cb);
 	cb_label gc = cb_label_new(cb), yield = cb_label_new(cb), vheap = cb_label_new(cb);
+	cb_label start_mfa = cb_label_new(cb), start_fun = cb_label_new(cb);
 
 	/* enter(rdi = scheduler, rsi = process, rdx = entry) */
 	x86_align(cb, 16);
@@ -120,9 +121,49 @@ int jit_fragments_init(void)
 	x86_align(cb, 16);
 	cb_label_bind(cb, gc);
 	emit_called_helper(cb, (const void *)rt_gc);
+	/* yield: called at a function entry, esi = live. rt_yield returns
+	 * nonzero to switch processes: the return address is where the
+	 * process resumes (its live x registers were saved by rt_yield). */
 	x86_align(cb, 16);
 	cb_label_bind(cb, yield);
-	emit_called_helper(cb, (const void *)rt_yield);
+	{
+		cb_label out = cb_label_new(cb);
+		x86_alu_ri(cb, X86_SUB, 64, X86_RSP, 8);
+		sync_out(cb);
+		x86_mov_mr(cb, 64, x86_mem_base(R_P, P_REDS), R_FCALLS);
+		x86_mov_rr(cb, 64, X86_RDI, R_P);
+		x86_call_abs(cb, (uint64_t)(uintptr_t)rt_yield);
+		reload(cb);
+		x86_mov_rm(cb, 64, R_FCALLS, x86_mem_base(R_P, P_REDS));
+		x86_alu_ri(cb, X86_ADD, 64, X86_RSP, 8);
+		x86_test_rr(cb, 32, X86_RAX, X86_RAX);
+		x86_jcc_label(cb, X86_CC_NZ, out);
+		x86_ret(cb);
+		cb_label_bind(cb, out);
+		x86_pop_r(cb, X86_RAX);
+		x86_mov_mr(cb, 64, x86_mem_base(R_P, P_OFF(resume)), X86_RAX);
+		x86_mov_ri(cb, 32, X86_RAX, RUN_YIELD);
+		x86_jmp_label(cb, leave);
+	}
+
+	/* start_mfa / start_fun: a new process's first code. x0.. hold
+	 * apply/3's or apply/2's arguments; the helper resolves the target
+	 * (loading its module) and puts the arguments in place. E already
+	 * holds the first frame's return address (the exit). */
+	for (int k = 0; k < 2; k++) {
+		x86_align(cb, 16);
+		cb_label_bind(cb, k == 0 ? start_mfa : start_fun);
+		cb_label go = cb_label_new(cb);
+		sync_out(cb);
+		x86_mov_rr(cb, 64, X86_RDI, R_P);
+		x86_call_abs(cb, (uint64_t)(uintptr_t)(k == 0 ? rt_apply_mfa : rt_apply_fun));
+		reload(cb);
+		x86_test_rr(cb, 64, X86_RAX, X86_RAX);
+		x86_jcc_label(cb, X86_CC_NZ, go);
+		x86_call_label(cb, raise);
+		cb_label_bind(cb, go);
+		x86_jmp_r(cb, X86_RAX);
+	}
 
 	/* vheap: rax (a result) is kept on the C stack, which also aligns it */
 	x86_align(cb, 16);
@@ -154,10 +195,37 @@ int jit_fragments_init(void)
 		jit_frag.gc = AT(gc);
 		jit_frag.yield = AT(yield);
 		jit_frag.vheap = AT(vheap);
+		jit_frag.start_mfa = AT(start_mfa);
+		jit_frag.start_fun = AT(start_fun);
 #undef AT
 	}
 	cb_free(cb);
 	return base ? 0 : -1;
+}
+
+int jit_resume(scheduler *s, process *p)
+{
+	enter_fn enter = (enter_fn)jit_frag.enter;
+	s->current = p;
+	p->sched = s;
+	p->x = s->x;
+	p->fr = s->fr;
+	for (unsigned i = 0; i < p->xsave_len; i++)
+		s->x[i] = p->xsave[i];
+	p->xsave_len = 0;
+	const void *at = p->resume;
+	if (!p->started) {
+		/* the first run: the entry applies its function, whose return
+		 * is the process's end */
+		p->started = true;
+		*--p->stop = (term)jit_frag.exit_return;
+		p->heap.limit = p->stop;
+		at = (const void *)(at ? jit_frag.start_fun : jit_frag.start_mfa);
+	} else if (p->timed_out) {
+		p->timed_out = false;
+		at = p->timeout_resume;
+	}
+	return enter(s, p, at);
 }
 
 int jit_run(scheduler *s, process *p, const void *entry)

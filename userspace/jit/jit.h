@@ -66,6 +66,11 @@ bool jit_locate(uintptr_t addr, jit_location *loc);
  * have room for one word (the first function's return address). */
 int jit_run(scheduler *s, process *p, const void *entry);
 
+/* Runs a process of the scheduler (vm/sched.h) until it returns,
+ * crashes, waits or yields (enum run_result): its first run applies the
+ * function in its saved x registers, later ones resume where it stopped. */
+int jit_resume(scheduler *s, process *p);
+
 /* Set when KBEAM_JIT_NO_FAST_PATHS=1: every instruction goes to its C helper. */
 extern bool jit_no_fast_paths;
 /* Set when KBEAM_GC_STRESS=1: every heap test collects (a test mode). */

@@ -50,7 +50,9 @@ uintptr_t rt_call_fun(process *p, uint32_t arity);
 
 /* ---- heap and scheduling ---- */
 void rt_gc(process *p, uint32_t need, uint32_t live);
-void rt_yield(process *p, uint32_t live);
+/* The reduction check's slow path: nonzero when the process must make way
+ * for another (its live x registers are then saved in the process). */
+int rt_yield(process *p, uint32_t live);
 /* After code that may have made refc binaries: whether the virtual binary
  * heap is full. The code then ends the time slice, and rt_yield collects
  * at the next function entry, as OTP collects when such a process is

@@ -11,6 +11,7 @@
 #include "rt.h"
 #include "vm/code_server.h"
 #include "vm/gc.h"
+#include "vm/sched.h"
 
 static term list_of_x(process *p, uint32_t n)
 {
@@ -201,13 +202,25 @@ void rt_gc(process *p, uint32_t need, uint32_t live)
 
 bool rt_vheap_check(process *p) { return gc_vheap_full(p); }
 
-void rt_yield(process *p, uint32_t live)
+int rt_yield(process *p, uint32_t live)
 {
 	/* Over the virtual binary heap (rt_vheap_check ended the slice):
 	 * collect now, with the live registers of this function entry. */
 	if (gc_vheap_full(p))
 		rt_gc(p, 0, live);
-	/* One process per scheduler for now: a new slice at once. The
-	 * concurrency layer switches processes here. */
 	p->reds = CONTEXT_REDS;
+	if (!sched_others_runnable())
+		return 0;
+	/* switch: keep the live x registers for the resumption */
+	if (live > p->xsave_cap) {
+		term *x = realloc(p->xsave, live * sizeof *x);
+		if (!x)
+			return 0; /* run on rather than lose them */
+		p->xsave = x;
+		p->xsave_cap = live;
+	}
+	for (uint32_t i = 0; i < live; i++)
+		p->xsave[i] = p->x[i];
+	p->xsave_len = live;
+	return 1;
 }

@@ -1,29 +1,16 @@
-/* Messages for the one process of a bare run: send, and the receive
- * instructions over the process's mailbox (process.h). A receive scans
- * from mbox[save]: loop_rec looks at the message there, loop_rec_end moves
- * past it, remove_message takes it out and starts the next receive from
- * the first message again. The concurrency layer replaces the mailbox with
- * a queue other processes can send to. */
-#include <errno.h>
+/* Send and the receive instructions. A message is copied into the
+ * receiver's mailbox (vm/sched.h proc_deliver); a receive scans the
+ * mailbox from mbox[save]: loop_rec looks at the message there,
+ * loop_rec_end moves past it, remove_message takes it out and starts the
+ * next receive from the first message again. A receive with nothing to
+ * look at leaves the scheduler (RUN_WAITING) until a message, an exit
+ * signal or its timeout wakes it. */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "rt_msg.h"
-
-static bool mbox_append(process *p, term msg)
-{
-	if (p->mbox_len == p->mbox_cap) {
-		size_t cap = p->mbox_cap ? 2 * p->mbox_cap : 8;
-		term *n = realloc(p->mbox, cap * sizeof *n);
-		if (!n)
-			return false;
-		p->mbox = n;
-		p->mbox_cap = cap;
-	}
-	p->mbox[p->mbox_len++] = msg;
-	return true;
-}
+#include "vm/sched.h"
+#include "vm/signals.h"
 
 static term send_badarg(process *p, term dest, term msg)
 {
@@ -39,17 +26,46 @@ static term send_badarg(process *p, term dest, term msg)
 	return THE_NON_VALUE;
 }
 
+static bool mbox_append_own(process *p, term msg)
+{
+	if (p->mbox_len == p->mbox_cap) {
+		size_t cap = p->mbox_cap ? 2 * p->mbox_cap : 8;
+		term *n = realloc(p->mbox, cap * sizeof *n);
+		if (!n)
+			return false;
+		p->mbox = n;
+		p->mbox_cap = cap;
+	}
+	p->mbox[p->mbox_len++] = msg;
+	return true;
+}
+
 term rt_send(process *p, term dest, term msg)
 {
-	if (is_atom(dest))
-		return send_badarg(p, dest, msg); /* no process is registered in a bare run */
-	if (is_tuple(dest) && tuple_arity(dest) == 2 && is_atom(tuple_get(dest, 1)) &&
-	    is_atom(tuple_get(dest, 2)))
-		return msg; /* {Name, Node}: no distribution, dropped as OTP drops it */
-	if (!is_pid(dest) && !is_ref(dest) && !is_port(dest))
+	if (is_atom(dest)) {
+		term pid = reg_whereis(dest);
+		if (pid == THE_NON_VALUE)
+			return send_badarg(p, dest, msg);
+		dest = pid;
+	} else if (is_tuple(dest) && tuple_arity(dest) == 2 && is_atom(tuple_get(dest, 1)) &&
+	           is_atom(tuple_get(dest, 2))) {
+		if (tuple_get(dest, 2) != ATOM(nonode_nohost))
+			return msg; /* no distribution: dropped as to an unreachable node */
+		term pid = reg_whereis(tuple_get(dest, 1));
+		if (pid == THE_NON_VALUE)
+			return msg; /* {Name, Node} to a missing name is not an error */
+		dest = pid;
+	} else if (!is_pid(dest) && !is_ref(dest) && !is_port(dest)) {
 		return send_badarg(p, dest, msg);
-	/* the message stays on the heap it is on: this process's own */
-	if (dest == p->id && !mbox_append(p, msg))
+	}
+	if (dest == p->id) {
+		/* the message stays on the heap it is on: this process's own */
+		if (!mbox_append_own(p, msg))
+			return bif_no_memory(p);
+		return msg;
+	}
+	process *to = proc_lookup(dest);
+	if (to && !proc_deliver(to, msg))
 		return bif_no_memory(p);
 	return msg;
 }
@@ -73,30 +89,40 @@ void rt_remove_message(process *p)
 		p->mbox_len--;
 	}
 	p->save = 0;
+	sched_disarm_timer(p);
 }
 
-void rt_reset_save(process *p) { p->save = 0; }
+void rt_reset_save(process *p)
+{
+	p->save = 0;
+	sched_disarm_timer(p);
+}
 
-/* Nothing else runs that could send: a message can only be one already
- * queued past the save point. */
-bool rt_wait(process *p) { return p->save < p->mbox_len; }
+/* A receive waits when its scan found nothing: only a message that comes
+ * later wakes it (one scheduler: none can come during the scan). A
+ * receive without clauses scans nothing and leaves save at the first
+ * message, which must not wake it either. */
+bool rt_wait(process *p)
+{
+	(void)p;
+	return false;
+}
 
 int rt_wait_timeout(process *p, term timeout)
 {
 	if (timeout == ATOM(infinity))
-		return rt_wait(p) ? RT_WAIT_MESSAGE : RT_WAIT_FOREVER;
-	if (!is_integer(timeout) || (is_small(timeout) && small_value(timeout) < 0) ||
-	    (!is_small(timeout) && big_is_negative(timeout)) ||
-	    (!is_small(timeout) && big_ndigits(timeout) > 1) ||
-	    (!is_small(timeout) && big_digits(timeout)[0] > UINT32_MAX)) {
+		return RT_WAIT_FOREVER;
+	int64_t ms;
+	if (is_small(timeout) && small_value(timeout) >= 0 && small_value(timeout) <= UINT32_MAX) {
+		ms = small_value(timeout);
+	} else {
 		rt_set_error(p, atom_from_cstr("timeout_value"), THE_NON_VALUE);
 		return RT_WAIT_ERROR;
 	}
-	if (rt_wait(p))
-		return RT_WAIT_MESSAGE;
-	int64_t ms = is_small(timeout) ? small_value(timeout) : (int64_t)big_digits(timeout)[0];
-	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000};
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-		;
-	return RT_WAIT_TIMEOUT;
+	if (ms == 0)
+		return RT_WAIT_TIMEOUT;
+	/* the deadline is set once per receive: new messages that do not
+	 * match bring the process back here without moving it */
+	sched_arm_timer(p, (uint64_t)ms);
+	return RT_WAIT_FOREVER;
 }

@@ -17,21 +17,11 @@
 #include "vm/export.h"
 #include "vm/gc.h"
 #include "vm/print.h"
+#include "vm/build.h"
+#include "vm/sched.h"
 
-static void print_crash(process *p, const char *mod, const char *fun)
-{
-	static const char *const cls[] = {"none", "error", "exit", "throw"};
-	size_t len;
-	char *reason = term_to_text(p->fvalue, &len);
-	char *trace = term_to_text(rt_build_stacktrace(p, p->stacktrace), &len);
-	fprintf(stderr, "kbeam: %s:%s crashed: %s:%s\n  stack trace: %s\n", mod, fun,
-	        cls[p->freason <= EXC_THROW ? p->freason : 0], reason ? reason : "?",
-	        trace ? trace : "?");
-	free(reason);
-	free(trace);
-}
 
-int run_bare(char **pa, int npa, const char *mod, const char *fun, char **args, int nargs)
+int run_bare(char **pa, int npa, const char *mod, const char *fun, char **argv_args, int nargs)
 {
 	atom_table_init();
 	/* Process heaps come and go with every collection: keep freed blocks
@@ -61,32 +51,28 @@ int run_bare(char **pa, int npa, const char *mod, const char *fun, char **args, 
 	}
 
 	scheduler *s = calloc(1, sizeof *s);
-	process *p = calloc(1, sizeof *p);
-	if (!s || !p || process_memory_init(p, 0) != 0) {
+	if (!s || node_init(PROCESS_LIMIT_DEFAULT) != 0) {
 		fputs("kbeam: out of memory\n", stderr);
 		return 1;
 	}
-	p->id = make_local_pid((uint64_t)80 << 0);
-	p->reds = 4000;
+	/* MOD:FUN() or MOD:FUN([ARG...]) as the first process */
+	kb_heap args;
+	heap_init(&args);
+	term list = NIL;
 	if (nargs > 0) {
 		term l = NIL;
-		for (int i = nargs; i-- > 0;) {
-			term *c = heap_alloc(&p->heap, 2);
-			c[0] = atom_from_cstr(args[i]);
-			c[1] = l;
-			l = make_list(c);
-		}
-		s->x[0] = l;
+		for (int i = nargs; i-- > 0;)
+			l = build_cons(&args, atom_from_cstr(argv_args[i]), l);
+		list = build_cons(&args, l, NIL);
 	}
-	int r = jit_run(s, p, (const void *)entry);
+	process *first = proc_spawn(NULL, m, f, list, NULL);
+	heap_free(&args);
+	if (!first) {
+		fputs("kbeam: cannot start the first process\n", stderr);
+		return 1;
+	}
+	int status = sched_run(s, first);
 	fflush(stdout);
-	if (r == RUN_WAITING)
-		fprintf(stderr, "kbeam: %s:%s waits for a message that no process can send\n", mod,
-		        fun);
-	else if (r != RUN_RETURNED)
-		print_crash(p, mod, fun);
-	process_memory_free(p);
-	free(p);
 	free(s);
-	return r == RUN_RETURNED ? 0 : 1;
+	return status;
 }

@@ -108,3 +108,38 @@ void heap_free(kb_heap *h)
 	heap_free_fragments(h);
 	heap_init(h);
 }
+
+void heap_adopt(kb_heap *dst, kb_heap *src)
+{
+	if (src->chunks) {
+		struct heap_chunk *head = src->chunks, *last = head;
+		head->used = (size_t)(src->frag_top - head->data);
+		while (last->next)
+			last = last->next;
+		/* behind dst's newest chunk, which stays the one it allocates from */
+		if (dst->chunks) {
+			last->next = dst->chunks->next;
+			dst->chunks->next = head;
+		} else {
+			/* src's newest chunk becomes dst's, allocation goes on in it */
+			dst->chunks = head;
+			dst->frag_top = src->frag_top;
+			dst->frag_limit = src->frag_limit;
+		}
+	}
+	/* splice the off-heap chain: src's objects first */
+	if (src->offheap_first != THE_NON_VALUE) {
+		term t = src->offheap_first;
+		term *link;
+		for (;;) {
+			link = &boxed_ptr(t)[REFC_BIN_NEXT];
+			if (*link == THE_NON_VALUE)
+				break;
+			t = *link;
+		}
+		*link = dst->offheap_first;
+		dst->offheap_first = src->offheap_first;
+	}
+	dst->words_used += src->words_used;
+	heap_init(src);
+}

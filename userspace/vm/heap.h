@@ -50,6 +50,10 @@ void heap_free_fragments(kb_heap *h);
 /* Releases every fragment and the references held by the off-heap chain;
  * the main region belongs to its owner and is left alone. */
 void heap_free(kb_heap *h);
+/* Moves everything src holds (its fragments and off-heap chain) into dst,
+ * as fragments of dst; src is left empty. src must have no main region.
+ * A message built in its own arena joins the receiver's heap this way. */
+void heap_adopt(kb_heap *dst, kb_heap *src);
 /* Links a boxed off-heap object (refc binary) into the heap's chain. */
 void heap_link_offheap(kb_heap *h, term boxed, term *next_slot);
 

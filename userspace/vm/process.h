@@ -124,6 +124,38 @@ typedef struct process {
 	uint64_t bin_old_vheap;
 	uint64_t bin_old_vheap_size;
 	uint64_t min_bin_vheap_size;
+
+	/* ---- concurrency (vm/sched.h, vm/signals.h) ---- */
+	unsigned state;          /* PROC_* */
+	bool started;            /* has run: resume at `resume`, not at the entry */
+	bool trap_exit;          /* process_flag(trap_exit, true) */
+	bool timer_armed;        /* a receive ... after is waiting for its deadline */
+	bool timed_out;          /* that deadline passed: resume at timeout_resume */
+	const void *timeout_resume;
+	uint64_t timer_deadline; /* monotonic ms */
+	size_t timer_slot;       /* where the timer heap keeps it */
+	term pending_exit;       /* an exit signal that kills it, or THE_NON_VALUE */
+	term registered_name;    /* atom, or NIL */
+	term exit_reason;        /* why it ended (on the heap until it is freed) */
+	struct process *run_next; /* run queue link */
+	/* x registers live at a switch (yield): saved here */
+	term *xsave;
+	unsigned xsave_len, xsave_cap;
+	/* links (pids) and monitors, as C arrays: pids are immediates, and a
+	 * monitor is named by its reference's number (vm/signals.h) */
+	term *links;
+	size_t nlinks, links_cap;
+	struct monitor *monitors; /* monitors this process holds and is the target of */
+	size_t nmonitors, monitors_cap;
+	uint64_t reductions; /* done so far, for process_info */
 } process;
+
+enum {
+	PROC_FREE = 0,
+	PROC_RUNNABLE, /* in a run queue */
+	PROC_RUNNING,
+	PROC_WAITING, /* in receive */
+	PROC_EXITING,
+};
 
 #endif

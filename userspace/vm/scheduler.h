@@ -32,7 +32,8 @@ typedef struct scheduler {
 enum run_result {
 	RUN_RETURNED = 0, /* the process's first function returned: x[0] is its value */
 	RUN_CRASHED,      /* an uncaught exception: p->freason, p->fvalue, p->stacktrace */
-	RUN_WAITING,      /* waits for a message that nothing can send */
+	RUN_WAITING,      /* waits in receive (resume at p->resume) */
+	RUN_YIELD,        /* its time slice is over (resume at p->resume) */
 };
 
 #endif

@@ -1,0 +1,472 @@
+/* BIFs about processes: spawning, links, monitors, exit signals, names,
+ * process flags and process_info (vm/sched.h, vm/signals.h). */
+#include <stdlib.h>
+
+#include "bif.h"
+#include "vm/build.h"
+#include "vm/gc.h"
+#include "vm/ref.h"
+#include "vm/sched.h"
+#include "vm/signals.h"
+#include "vm/timers.h"
+#include "vm/copy.h"
+
+static term pid_or_error(process *p, process *child)
+{
+	(void)p;
+	return child ? child->id : THE_NON_VALUE;
+}
+
+static term spawn_mfa(process *p, const term *a, spawn_opts *o)
+{
+	if (!is_list(a[2]) && a[2] != NIL)
+		return bif_badarg(p);
+	return pid_or_error(p, proc_spawn(p, a[0], a[1], a[2], o));
+}
+
+static term spawn_fun(process *p, term fun, spawn_opts *o)
+{
+	if (!is_fun(fun) && !is_export(fun))
+		return bif_badarg(p);
+	return pid_or_error(p, proc_spawn_fun(p, fun, o));
+}
+
+/* {Pid, Ref} for spawn_monitor */
+static term with_monitor(process *p, term pid)
+{
+	uint64_t n;
+	if (pid == THE_NON_VALUE)
+		return pid;
+	if (!sig_monitor(p, pid, &n))
+		return bif_no_memory(p);
+	term ref = ref_from_number(&p->heap, n);
+	term r = ref == THE_NON_VALUE ? ref : build_tuple2(&p->heap, pid, ref);
+	return r == THE_NON_VALUE ? bif_no_memory(p) : r;
+}
+
+static term bif_spawn_1(process *p, const term *a) { return spawn_fun(p, a[0], NULL); }
+static term bif_spawn_3(process *p, const term *a) { return spawn_mfa(p, a, NULL); }
+static term bif_spawn_link_1(process *p, const term *a)
+{
+	spawn_opts o = {.link = true};
+	return spawn_fun(p, a[0], &o);
+}
+static term bif_spawn_link_3(process *p, const term *a)
+{
+	spawn_opts o = {.link = true};
+	return spawn_mfa(p, a, &o);
+}
+static term bif_spawn_monitor_1(process *p, const term *a)
+{
+	return with_monitor(p, spawn_fun(p, a[0], NULL));
+}
+static term bif_spawn_monitor_3(process *p, const term *a)
+{
+	return with_monitor(p, spawn_mfa(p, a, NULL));
+}
+
+/* spawn_opt options; false for a bad one */
+static bool parse_opts(term l, spawn_opts *o)
+{
+	for (; l != NIL; l = list_tail(l)) {
+		if (!is_list(l))
+			return false;
+		term x = list_head(l);
+		if (x == atom_from_cstr("link")) {
+			o->link = true;
+		} else if (x == atom_from_cstr("monitor")) {
+			o->monitor = true;
+		} else if (is_tuple(x) && tuple_arity(x) == 2 && is_atom(tuple_get(x, 1))) {
+			term k = tuple_get(x, 1), v = tuple_get(x, 2);
+			if (k == atom_from_cstr("min_heap_size") && is_small(v) && small_value(v) >= 0)
+				o->min_heap_size = (size_t)small_value(v);
+			else if (k == atom_from_cstr("fullsweep_after") && is_small(v) &&
+			         small_value(v) >= 0) {
+				o->fullsweep_after = (uint32_t)small_value(v);
+				o->fullsweep_set = true;
+			} else if (k == atom_from_cstr("priority") &&
+			           (v == atom_from_cstr("low") || v == atom_from_cstr("normal") ||
+			            v == atom_from_cstr("high") || v == atom_from_cstr("max")))
+				; /* one run queue in this version: every priority runs as normal */
+			else if (k == atom_from_cstr("message_queue_data") &&
+			         (v == atom_from_cstr("on_heap") || v == atom_from_cstr("off_heap")))
+				;
+			else if (k == atom_from_cstr("min_bin_vheap_size") && is_small(v))
+				;
+			else
+				return false;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+static term spawn_opt(process *p, term pid_result, const spawn_opts *o)
+{
+	return o->monitor ? with_monitor(p, pid_result) : pid_result;
+}
+
+static term bif_spawn_opt_2(process *p, const term *a)
+{
+	spawn_opts o = {0};
+	if (!parse_opts(a[1], &o))
+		return bif_badarg(p);
+	return spawn_opt(p, spawn_fun(p, a[0], &o), &o);
+}
+
+static term bif_spawn_opt_4(process *p, const term *a)
+{
+	spawn_opts o = {0};
+	if (!parse_opts(a[3], &o))
+		return bif_badarg(p);
+	return spawn_opt(p, spawn_mfa(p, a, &o), &o);
+}
+
+/* ---- links, monitors, exits ---- */
+
+static term bif_link_1(process *p, const term *a)
+{
+	if (!is_pid(a[0]))
+		return bif_badarg(p);
+	process *t = proc_lookup(a[0]);
+	if (!t) {
+		if (p->trap_exit) {
+			term m = build_tuple3(&p->heap, atom_from_cstr("EXIT"), a[0],
+			                      atom_from_cstr("noproc"));
+			if (m == THE_NON_VALUE || !proc_deliver(p, m))
+				return bif_no_memory(p);
+			return ATOM(true);
+		}
+		return bif_error(p, atom_from_cstr("noproc"));
+	}
+	return sig_link(p, t) ? ATOM(true) : bif_no_memory(p);
+}
+
+static term bif_unlink_1(process *p, const term *a)
+{
+	if (!is_pid(a[0]))
+		return bif_badarg(p);
+	sig_unlink(p, a[0]);
+	return ATOM(true);
+}
+
+static term bif_monitor_2(process *p, const term *a)
+{
+	if (a[0] != atom_from_cstr("process"))
+		return bif_badarg(p);
+	term target = a[1];
+	if (is_atom(target)) {
+		term pid = reg_whereis(target);
+		target = pid == THE_NON_VALUE ? target : pid;
+	}
+	if (!is_pid(target) && !is_atom(target))
+		return bif_badarg(p);
+	uint64_t n;
+	if (is_atom(target)) {
+		/* no such name: 'DOWN' with noproc at once, naming {Name, node()} */
+		term ref = ref_new(&p->heap, &n);
+		term who = build_tuple2(&p->heap, target, ATOM(nonode_nohost));
+		term v[5] = {atom_from_cstr("DOWN"), ref, atom_from_cstr("process"), who,
+		             atom_from_cstr("noproc")};
+		term m = build_tuple(&p->heap, v, 5);
+		if (m == THE_NON_VALUE || !proc_deliver(p, m))
+			return bif_no_memory(p);
+		return ref;
+	}
+	if (!sig_monitor(p, target, &n))
+		return bif_no_memory(p);
+	term ref = ref_from_number(&p->heap, n);
+	return ref == THE_NON_VALUE ? bif_no_memory(p) : ref;
+}
+
+static term demonitor(process *p, term ref, term opts)
+{
+	bool flush = false, info = false;
+	for (term l = opts; l != NIL; l = list_tail(l)) {
+		if (!is_list(l))
+			return bif_badarg(p);
+		if (list_head(l) == atom_from_cstr("flush"))
+			flush = true;
+		else if (list_head(l) == atom_from_cstr("info"))
+			info = true;
+		else
+			return bif_badarg(p);
+	}
+	uint64_t n;
+	if (!ref_number(ref, &n))
+		return is_ref(ref) ? ATOM(false) : bif_badarg(p);
+	bool active = sig_demonitor(p, n, flush);
+	return info ? (active ? ATOM(true) : ATOM(false)) : ATOM(true);
+}
+
+static term bif_demonitor_1(process *p, const term *a) { return demonitor(p, a[0], NIL); }
+static term bif_demonitor_2(process *p, const term *a) { return demonitor(p, a[0], a[1]); }
+
+/* exit(Pid, Reason): an exit signal. To itself, a process not trapping
+ * exits dies of it now (kbeam raises it as exit:Reason). */
+static term bif_exit_2(process *p, const term *a)
+{
+	if (!is_pid(a[0]) && !is_port(a[0]) && !is_ref(a[0]))
+		return bif_badarg(p);
+	if (a[0] == p->id) {
+		if (p->trap_exit) {
+			term m = build_tuple3(&p->heap, atom_from_cstr("EXIT"), p->id, a[1]);
+			if (m == THE_NON_VALUE || !proc_deliver(p, m))
+				return bif_no_memory(p);
+			return ATOM(true);
+		}
+		if (a[1] == ATOM(normal))
+			return ATOM(true);
+		return bif_raise(p, EXC_EXIT, a[1] == ATOM(kill) ? ATOM(killed) : a[1]);
+	}
+	process *t = proc_lookup(a[0]);
+	if (t)
+		sig_exit(p->id, t, a[1], false);
+	return ATOM(true);
+}
+
+static term bif_process_flag_2(process *p, const term *a)
+{
+	if (a[0] == atom_from_cstr("trap_exit")) {
+		if (a[1] != ATOM(true) && a[1] != ATOM(false))
+			return bif_badarg(p);
+		term old = p->trap_exit ? ATOM(true) : ATOM(false);
+		p->trap_exit = a[1] == ATOM(true);
+		return old;
+	}
+	if (a[0] == atom_from_cstr("priority")) {
+		if (a[1] != atom_from_cstr("low") && a[1] != atom_from_cstr("normal") &&
+		    a[1] != atom_from_cstr("high") && a[1] != atom_from_cstr("max"))
+			return bif_badarg(p);
+		return atom_from_cstr("normal");
+	}
+	return bif_badarg(p);
+}
+
+/* ---- names ---- */
+
+static term bif_register_2(process *p, const term *a)
+{
+	process *t = proc_lookup(a[1]);
+	if (!is_atom(a[0]) || !t || !reg_register(a[0], t))
+		return bif_badarg(p);
+	return ATOM(true);
+}
+
+static term bif_unregister_1(process *p, const term *a)
+{
+	if (!is_atom(a[0]) || !reg_unregister(a[0]))
+		return bif_badarg(p);
+	return ATOM(true);
+}
+
+static term bif_whereis_1(process *p, const term *a)
+{
+	if (!is_atom(a[0]))
+		return bif_badarg(p);
+	term pid = reg_whereis(a[0]);
+	return pid == THE_NON_VALUE ? ATOM(undefined) : pid;
+}
+
+static term list_of(process *p, size_t (*fill)(term *, size_t), size_t max)
+{
+	term *v = malloc((max ? max : 1) * sizeof *v);
+	if (!v)
+		return bif_no_memory(p);
+	size_t n = fill(v, max);
+	term l = build_list(&p->heap, v, n);
+	free(v);
+	return l == THE_NON_VALUE ? bif_no_memory(p) : l;
+}
+
+static size_t all_names(term *out, size_t max) { return reg_list(out, max); }
+static size_t all_pids(term *out, size_t max) { return proc_list(out, max); }
+
+static term bif_registered_0(process *p, const term *a)
+{
+	(void)a;
+	return list_of(p, all_names, 4096);
+}
+
+static term bif_processes_0(process *p, const term *a)
+{
+	(void)a;
+	return list_of(p, all_pids, node_process_count());
+}
+
+static term bif_is_process_alive_1(process *p, const term *a)
+{
+	if (!is_local_pid(a[0]))
+		return bif_badarg(p);
+	process *t = proc_lookup(a[0]);
+	return t && t->state != PROC_EXITING ? ATOM(true) : ATOM(false);
+}
+
+static term bif_yield_0(process *p, const term *a)
+{
+	(void)a;
+	p->reds = 0;
+	return ATOM(true);
+}
+
+/* ---- process_info ---- */
+
+static term links_list(process *p, process *t)
+{
+	return build_list(&p->heap, t->links, t->nlinks);
+}
+
+static term monitors_list(process *p, process *t, bool watching)
+{
+	term l = NIL;
+	for (size_t i = t->nmonitors; i-- > 0 && l != THE_NON_VALUE;) {
+		const struct monitor *m = &t->monitors[i];
+		if (m->watching != watching)
+			continue;
+		term item = watching ? build_tuple2(&p->heap, atom_from_cstr("process"), m->other)
+		                     : m->other;
+		l = build_cons(&p->heap, item, l);
+	}
+	return l;
+}
+
+static term info_value(process *p, process *t, term k)
+{
+	if (k == atom_from_cstr("registered_name"))
+		return t->registered_name == NIL ? NIL : t->registered_name;
+	if (k == atom_from_cstr("status"))
+		return atom_from_cstr(t == p ? "running"
+		                      : t->state == PROC_WAITING ? "waiting" : "runnable");
+	if (k == atom_from_cstr("message_queue_len"))
+		return make_small((int64_t)t->mbox_len);
+	if (k == atom_from_cstr("messages")) {
+		term l = NIL;
+		for (size_t i = t->mbox_len; i-- > 0 && l != THE_NON_VALUE;)
+			l = build_cons(&p->heap, t == p ? t->mbox[i] : term_copy(&p->heap, t->mbox[i]),
+			               l);
+		return l;
+	}
+	if (k == atom_from_cstr("links"))
+		return links_list(p, t);
+	if (k == atom_from_cstr("monitors"))
+		return monitors_list(p, t, true);
+	if (k == atom_from_cstr("monitored_by"))
+		return monitors_list(p, t, false);
+	if (k == atom_from_cstr("trap_exit"))
+		return t->trap_exit ? ATOM(true) : ATOM(false);
+	if (k == atom_from_cstr("priority"))
+		return atom_from_cstr("normal");
+	if (k == atom_from_cstr("heap_size"))
+		return make_small((int64_t)process_heap_size(t));
+	if (k == atom_from_cstr("total_heap_size"))
+		return make_small((int64_t)process_total_heap_size(t));
+	if (k == atom_from_cstr("stack_size"))
+		return make_small((int64_t)process_stack_size(t));
+	if (k == atom_from_cstr("memory"))
+		return make_small((int64_t)(process_heap_bytes(t) + sizeof(process)));
+	if (k == atom_from_cstr("reductions"))
+		return make_small((int64_t)t->reductions);
+	if (k == atom_from_cstr("dictionary"))
+		return t == p ? t->dictionary : term_copy(&p->heap, t->dictionary);
+	if (k == atom_from_cstr("initial_call"))
+		return t == p ? t->initial_call : term_copy(&p->heap, t->initial_call);
+	if (k == atom_from_cstr("group_leader"))
+		return t->id;
+	return THE_NON_VALUE;
+}
+
+static term bif_process_info_2(process *p, const term *a)
+{
+	if (!is_local_pid(a[0]))
+		return bif_badarg(p);
+	process *t = proc_lookup(a[0]);
+	if (!t || t->state == PROC_EXITING)
+		return ATOM(undefined);
+	if (is_list(a[1]) || a[1] == NIL) {
+		term items[64];
+		size_t n = 0;
+		for (term l = a[1]; l != NIL; l = list_tail(l)) {
+			if (!is_list(l) || n == 64 || !is_atom(list_head(l)))
+				return bif_badarg(p);
+			term v = info_value(p, t, list_head(l));
+			if (v == THE_NON_VALUE)
+				return bif_badarg(p);
+			items[n++] = build_tuple2(&p->heap, list_head(l), v);
+		}
+		term r = build_list(&p->heap, items, n);
+		return r == THE_NON_VALUE ? bif_no_memory(p) : r;
+	}
+	if (!is_atom(a[1]))
+		return bif_badarg(p);
+	term v = info_value(p, t, a[1]);
+	if (v == THE_NON_VALUE)
+		return bif_badarg(p);
+	if (a[1] == atom_from_cstr("registered_name") && v == NIL)
+		return NIL;
+	term r = build_tuple2(&p->heap, a[1], v);
+	return r == THE_NON_VALUE ? bif_no_memory(p) : r;
+}
+
+/* ---- timers (vm/timers.h) ---- */
+
+static term start_timer(process *p, const term *a, bool wrap)
+{
+	if (!is_small(a[0]) || small_value(a[0]) < 0 || small_value(a[0]) > UINT32_MAX ||
+	    (!is_local_pid(a[1]) && !is_atom(a[1])))
+		return bif_badarg(p);
+	uint64_t n;
+	if (!timer_start(a[1], a[2], (uint64_t)small_value(a[0]), wrap, &n))
+		return bif_no_memory(p);
+	term r = ref_from_number(&p->heap, n);
+	return r == THE_NON_VALUE ? bif_no_memory(p) : r;
+}
+
+static term bif_send_after_3(process *p, const term *a) { return start_timer(p, a, false); }
+static term bif_start_timer_3(process *p, const term *a) { return start_timer(p, a, true); }
+
+static term timer_op(process *p, term ref, bool cancel)
+{
+	uint64_t n, left;
+	if (!is_ref(ref))
+		return bif_badarg(p);
+	if (!ref_number(ref, &n))
+		return ATOM(false);
+	bool found = cancel ? timer_cancel(n, &left) : timer_read(n, &left);
+	return found ? make_small((int64_t)left) : ATOM(false);
+}
+
+static term bif_cancel_timer_1(process *p, const term *a) { return timer_op(p, a[0], true); }
+static term bif_read_timer_1(process *p, const term *a) { return timer_op(p, a[0], false); }
+
+#define R BIF_NEEDS_PROCESS
+const bif_def bif_family_erlang_procs[] = {
+    {"erlang", "send_after", 3, bif_send_after_3, R},
+    {"erlang", "start_timer", 3, bif_start_timer_3, R},
+    {"erlang", "cancel_timer", 1, bif_cancel_timer_1, R},
+    {"erlang", "read_timer", 1, bif_read_timer_1, R},
+    {"erlang", "spawn", 1, bif_spawn_1, R},
+    {"erlang", "spawn", 3, bif_spawn_3, R},
+    {"erlang", "spawn_link", 1, bif_spawn_link_1, R},
+    {"erlang", "spawn_link", 3, bif_spawn_link_3, R},
+    {"erlang", "spawn_monitor", 1, bif_spawn_monitor_1, R},
+    {"erlang", "spawn_monitor", 3, bif_spawn_monitor_3, R},
+    {"erlang", "spawn_opt", 2, bif_spawn_opt_2, R},
+    {"erlang", "spawn_opt", 4, bif_spawn_opt_4, R},
+    {"erlang", "link", 1, bif_link_1, R},
+    {"erlang", "unlink", 1, bif_unlink_1, R},
+    {"erlang", "monitor", 2, bif_monitor_2, R},
+    {"erlang", "demonitor", 1, bif_demonitor_1, R},
+    {"erlang", "demonitor", 2, bif_demonitor_2, R},
+    {"erlang", "exit", 2, bif_exit_2, R},
+    {"erlang", "process_flag", 2, bif_process_flag_2, R},
+    {"erlang", "register", 2, bif_register_2, R},
+    {"erlang", "unregister", 1, bif_unregister_1, R},
+    {"erlang", "whereis", 1, bif_whereis_1, R},
+    {"erlang", "registered", 0, bif_registered_0, R},
+    {"erlang", "processes", 0, bif_processes_0, R},
+    {"erlang", "is_process_alive", 1, bif_is_process_alive_1, R},
+    {"erlang", "yield", 0, bif_yield_0, R},
+    {"erlang", "process_info", 2, bif_process_info_2, R},
+    {NULL, NULL, 0, NULL, 0},
+};

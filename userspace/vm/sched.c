@@ -1,0 +1,471 @@
+#include "sched.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bif/bif.h"
+#include "build.h"
+#include "code_server.h"
+#include "copy.h"
+#include "gc.h"
+#include "jit/jit.h"
+#include "jit/rt.h"
+#include "print.h"
+#include "signals.h"
+#include "timers.h"
+
+/* ---- the process table: slot i holds the pid with data i ---- */
+
+static process **ptab;
+static size_t ptab_size, nprocs, next_slot;
+
+int node_init(size_t process_limit)
+{
+	if (ptab)
+		return 0;
+	if (process_limit < 1024)
+		process_limit = 1024;
+	ptab = calloc(process_limit, sizeof *ptab);
+	if (!ptab)
+		return -ENOMEM;
+	ptab_size = process_limit;
+	next_slot = 0;
+	return 0;
+}
+
+size_t node_process_limit(void) { return ptab_size; }
+size_t node_process_count(void) { return nprocs; }
+
+process *proc_lookup(term pid)
+{
+	if (!is_local_pid(pid))
+		return NULL;
+	uint64_t i = local_pid_data(pid);
+	if (i >= ptab_size || !ptab[i] || ptab[i]->id != pid || ptab[i]->state == PROC_FREE)
+		return NULL;
+	return ptab[i];
+}
+
+size_t proc_list(term *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ptab_size && n < max; i++)
+		if (ptab[i] && ptab[i]->state != PROC_FREE && ptab[i]->state != PROC_EXITING)
+			out[n++] = ptab[i]->id;
+	return n;
+}
+
+/* A free slot, searched from after the last one given (pids are reused
+ * late, as OTP's). */
+static bool take_slot(size_t *slot)
+{
+	if (nprocs >= ptab_size)
+		return false;
+	for (size_t k = 0; k < ptab_size; k++) {
+		size_t i = (next_slot + k) % ptab_size;
+		if (!ptab[i]) {
+			next_slot = i + 1;
+			*slot = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void free_process(process *p)
+{
+	uint64_t i = local_pid_data(p->id);
+	if (i < ptab_size && ptab[i] == p)
+		ptab[i] = NULL;
+	nprocs--;
+	process_memory_free(p);
+	free(p->xsave);
+	free(p->links);
+	free(p->monitors);
+	free(p);
+}
+
+/* A process with its memory and an entry with arguments in xsave. */
+static process *new_process(process *parent, const spawn_opts *o)
+{
+	size_t slot;
+	if (!take_slot(&slot)) {
+		if (parent)
+			bif_system_limit(parent);
+		return NULL;
+	}
+	process *p = calloc(1, sizeof *p);
+	if (!p || process_memory_init(p, o ? o->min_heap_size : 0) != 0) {
+		free(p);
+		if (parent)
+			bif_no_memory(parent);
+		return NULL;
+	}
+	if (o && o->fullsweep_set)
+		p->fullsweep_after = o->fullsweep_after;
+	p->id = make_local_pid(slot);
+	p->reds = 4000;
+	p->pending_exit = THE_NON_VALUE;
+	p->registered_name = NIL;
+	p->exit_reason = ATOM(normal);
+	p->state = PROC_EXITING; /* not runnable until its entry is set */
+	ptab[slot] = p;
+	nprocs++;
+	return p;
+}
+
+static bool save_args(process *p, const term *args, unsigned n)
+{
+	if (n > p->xsave_cap) {
+		term *x = realloc(p->xsave, n * sizeof *x);
+		if (!x)
+			return false;
+		p->xsave = x;
+		p->xsave_cap = n;
+	}
+	for (unsigned i = 0; i < n; i++)
+		p->xsave[i] = args[i];
+	p->xsave_len = n;
+	return true;
+}
+
+static void start_links(process *parent, process *p, const spawn_opts *o)
+{
+	if (parent && o && o->link)
+		sig_link(parent, p);
+	sched_make_runnable(p);
+}
+
+process *proc_spawn(process *parent, term module, term function, term args,
+                    const spawn_opts *o)
+{
+	term a[256];
+	unsigned n = 0;
+	for (term l = args; l != NIL; l = list_tail(l)) {
+		if (!is_list(l) || n == 255) {
+			if (parent)
+				bif_badarg(parent);
+			return NULL;
+		}
+		a[n++] = list_head(l);
+	}
+	if (!is_atom(module) || !is_atom(function)) {
+		if (parent)
+			bif_badarg(parent);
+		return NULL;
+	}
+	process *p = new_process(parent, o);
+	if (!p)
+		return NULL;
+	for (unsigned i = 0; i < n; i++)
+		a[i] = term_copy(&p->heap, a[i]);
+	/* erlang:apply/3 with the arguments in place: the first call resolves
+	 * (and loads) the target, and its failure is the new process's */
+	p->initial_call = build_tuple3(&p->heap, module, function, make_small(n));
+	term margs = build_list(&p->heap, a, n);
+	term start[3] = {module, function, margs};
+	if (!save_args(p, start, 3)) {
+		free_process(p);
+		if (parent)
+			bif_no_memory(parent);
+		return NULL;
+	}
+	p->resume = NULL; /* jit_start_apply */
+	start_links(parent, p, o);
+	return p;
+}
+
+process *proc_spawn_fun(process *parent, term fun, const spawn_opts *o)
+{
+	process *p = new_process(parent, o);
+	if (!p)
+		return NULL;
+	term f = term_copy(&p->heap, fun);
+	term start[2] = {f, NIL};
+	p->initial_call = NIL;
+	if (!save_args(p, start, 2)) {
+		free_process(p);
+		if (parent)
+			bif_no_memory(parent);
+		return NULL;
+	}
+	p->resume = (const void *)1; /* apply/2 of a fun: see jit_start_apply */
+	start_links(parent, p, o);
+	return p;
+}
+
+/* ---- messages ---- */
+
+static bool mbox_append(process *p, term msg)
+{
+	if (p->mbox_len == p->mbox_cap) {
+		size_t cap = p->mbox_cap ? 2 * p->mbox_cap : 8;
+		term *n = realloc(p->mbox, cap * sizeof *n);
+		if (!n)
+			return false;
+		p->mbox = n;
+		p->mbox_cap = cap;
+	}
+	p->mbox[p->mbox_len++] = msg;
+	return true;
+}
+
+bool proc_deliver(process *to, term msg)
+{
+	if (to->state == PROC_FREE || to->state == PROC_EXITING)
+		return true;
+	if (!is_immed(msg)) {
+		kb_heap arena;
+		heap_init(&arena);
+		msg = term_copy(&arena, msg);
+		if (msg == THE_NON_VALUE) {
+			heap_free(&arena);
+			return false;
+		}
+		heap_adopt(&to->heap, &arena);
+	}
+	if (!mbox_append(to, msg))
+		return false;
+	if (to->state == PROC_WAITING)
+		sched_make_runnable(to);
+	return true;
+}
+
+/* ---- run queue ---- */
+
+static process *runq_head, *runq_tail;
+
+void sched_make_runnable(process *p)
+{
+	if (p->state == PROC_RUNNABLE || p->state == PROC_RUNNING)
+		return;
+	p->state = PROC_RUNNABLE;
+	p->run_next = NULL;
+	if (runq_tail)
+		runq_tail->run_next = p;
+	else
+		runq_head = p;
+	runq_tail = p;
+}
+
+static process *runq_pop(void)
+{
+	process *p = runq_head;
+	if (p) {
+		runq_head = p->run_next;
+		if (!runq_head)
+			runq_tail = NULL;
+		p->run_next = NULL;
+	}
+	return p;
+}
+
+bool sched_others_runnable(void) { return runq_head != NULL; }
+
+/* ---- receive timeouts: a min-heap of waiting processes by deadline ---- */
+
+static process **timers;
+static size_t ntimers, timers_cap;
+
+uint64_t sched_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+static void timer_swap(size_t a, size_t b)
+{
+	process *t = timers[a];
+	timers[a] = timers[b];
+	timers[b] = t;
+	timers[a]->timer_slot = a;
+	timers[b]->timer_slot = b;
+}
+
+static void timer_up(size_t i)
+{
+	while (i > 0 && timers[(i - 1) / 2]->timer_deadline > timers[i]->timer_deadline) {
+		timer_swap(i, (i - 1) / 2);
+		i = (i - 1) / 2;
+	}
+}
+
+static void timer_down(size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < ntimers && timers[l]->timer_deadline < timers[m]->timer_deadline)
+			m = l;
+		if (r < ntimers && timers[r]->timer_deadline < timers[m]->timer_deadline)
+			m = r;
+		if (m == i)
+			return;
+		timer_swap(i, m);
+		i = m;
+	}
+}
+
+void sched_arm_timer(process *p, uint64_t ms)
+{
+	if (p->timer_armed)
+		return;
+	if (ntimers == timers_cap) {
+		size_t cap = timers_cap ? 2 * timers_cap : 64;
+		process **n = realloc(timers, cap * sizeof *n);
+		if (!n)
+			return; /* the wait then lasts until a message comes */
+		timers = n;
+		timers_cap = cap;
+	}
+	p->timer_deadline = sched_now_ms() + ms;
+	p->timer_armed = true;
+	p->timed_out = false;
+	p->timer_slot = ntimers;
+	timers[ntimers++] = p;
+	timer_up(p->timer_slot);
+}
+
+void sched_disarm_timer(process *p)
+{
+	p->timed_out = false;
+	if (!p->timer_armed)
+		return;
+	p->timer_armed = false;
+	size_t i = p->timer_slot;
+	ntimers--;
+	if (i != ntimers) {
+		timers[i] = timers[ntimers];
+		timers[i]->timer_slot = i;
+		timer_down(i);
+		timer_up(i);
+	}
+}
+
+/* Fires erlang timers and receive timeouts that are due. With
+ * may_sleep and nothing runnable, first sleeps until the earliest one.
+ * False when nothing is pending at all. */
+static bool fire_timers(bool may_sleep)
+{
+	uint64_t now = sched_now_ms(), next_timer;
+	timers_fire(now, &next_timer);
+	uint64_t next_wait = ntimers ? timers[0]->timer_deadline : UINT64_MAX;
+	uint64_t next = next_timer < next_wait ? next_timer : next_wait;
+	if (next == UINT64_MAX)
+		return false;
+	if (may_sleep && !runq_head && next > now) {
+		uint64_t ms = next - now;
+		struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000};
+		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+			;
+		now = sched_now_ms();
+		timers_fire(now, &next_timer);
+	}
+	while (ntimers > 0 && timers[0]->timer_deadline <= now) {
+		process *p = timers[0];
+		sched_disarm_timer(p);
+		p->timed_out = true;
+		sched_make_runnable(p);
+	}
+	return true;
+}
+
+/* ---- the loop ---- */
+
+/* Exit reason of a crash: error:R -> {R, Stack}, exit:R -> R,
+ * throw:R -> {{nocatch, R}, Stack}. */
+static term crash_reason(process *p)
+{
+	if (p->freason == EXC_EXIT)
+		return p->fvalue;
+	term stack = rt_build_stacktrace(p, p->stacktrace);
+	term r = p->fvalue;
+	if (p->freason == EXC_THROW)
+		r = build_tuple2(&p->heap, atom_from_cstr("nocatch"), r);
+	r = build_tuple2(&p->heap, r, stack);
+	return r == THE_NON_VALUE ? ATOM(system_limit) : r;
+}
+
+/* An uncaught exception ends a process: said on stderr, with the
+ * stack trace (OTP's logger prints an error report). */
+static void report_crash(process *p)
+{
+	static const char *const cls[] = {"none", "error", "exit", "throw"};
+	size_t len;
+	char *pid = term_to_text(p->id, &len);
+	char *call = term_to_text(p->initial_call, &len);
+	char *why = term_to_text(p->fvalue, &len);
+	char *trace = term_to_text(rt_build_stacktrace(p, p->stacktrace), &len);
+	fprintf(stderr, "kbeam: process %s (%s) crashed: %s:%s\n  stack trace: %s\n",
+	        pid ? pid : "?", call ? call : "?", cls[p->freason <= EXC_THROW ? p->freason : 0],
+	        why ? why : "?", trace ? trace : "?");
+	free(pid);
+	free(call);
+	free(why);
+	free(trace);
+}
+
+int sched_run(scheduler *s, process *first)
+{
+	term first_pid = first->id;
+	int status = 1;
+	sched_make_runnable(first);
+	for (;;) {
+		fire_timers(false);
+		process *p = runq_pop();
+		if (!p) {
+			if (!fire_timers(true)) {
+				if (proc_lookup(first_pid))
+					fprintf(stderr, "kbeam: every process waits for a message that "
+					                "no process can send\n");
+				return status;
+			}
+			continue;
+		}
+		if (p->pending_exit != THE_NON_VALUE) {
+			term r = p->pending_exit;
+			p->pending_exit = THE_NON_VALUE;
+			bool is_first = p->id == first_pid;
+			proc_exit(p, r);
+			if (is_first)
+				return 1;
+			continue;
+		}
+		p->state = PROC_RUNNING;
+		int64_t reds0 = p->reds = CONTEXT_REDS;
+		int r = jit_resume(s, p);
+		p->reductions += (uint64_t)(reds0 - p->reds);
+		bool is_first = p->id == first_pid;
+		switch (r) {
+		case RUN_YIELD:
+			p->state = PROC_WAITING;
+			sched_make_runnable(p);
+			break;
+		case RUN_WAITING:
+			p->state = PROC_WAITING;
+			if (p->pending_exit != THE_NON_VALUE)
+				sched_make_runnable(p);
+			break;
+		case RUN_RETURNED:
+			proc_exit(p, ATOM(normal));
+			if (is_first)
+				return 0;
+			break;
+		default: {
+			term reason = crash_reason(p);
+			/* as OTP: errors and uncaught throws are reported, exits not */
+			if (p->freason != EXC_EXIT || is_first)
+				report_crash(p);
+			proc_exit(p, reason);
+			if (is_first)
+				return 1;
+			break;
+		}
+		}
+	}
+}
+
+void sched_free_process(process *p) { free_process(p); }

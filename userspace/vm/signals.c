@@ -1,0 +1,278 @@
+#include "signals.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "atom.h"
+#include "build.h"
+#include "copy.h"
+#include "ref.h"
+#include "sched.h"
+
+/* ---- links ---- */
+
+static bool has_link(const process *p, term pid)
+{
+	for (size_t i = 0; i < p->nlinks; i++)
+		if (p->links[i] == pid)
+			return true;
+	return false;
+}
+
+static bool add_link(process *p, term pid)
+{
+	if (has_link(p, pid))
+		return true;
+	if (p->nlinks == p->links_cap) {
+		size_t cap = p->links_cap ? 2 * p->links_cap : 4;
+		term *n = realloc(p->links, cap * sizeof *n);
+		if (!n)
+			return false;
+		p->links = n;
+		p->links_cap = cap;
+	}
+	p->links[p->nlinks++] = pid;
+	return true;
+}
+
+static void remove_link(process *p, term pid)
+{
+	for (size_t i = 0; i < p->nlinks; i++) {
+		if (p->links[i] == pid) {
+			p->links[i] = p->links[--p->nlinks];
+			return;
+		}
+	}
+}
+
+bool sig_link(process *a, process *b)
+{
+	if (a == b)
+		return true;
+	return add_link(a, b->id) && add_link(b, a->id);
+}
+
+void sig_unlink(process *a, term b)
+{
+	remove_link(a, b);
+	process *pb = proc_lookup(b);
+	if (pb)
+		remove_link(pb, a->id);
+}
+
+/* ---- monitors ---- */
+
+static bool add_monitor(process *p, uint64_t ref, term other, bool watching)
+{
+	if (p->nmonitors == p->monitors_cap) {
+		size_t cap = p->monitors_cap ? 2 * p->monitors_cap : 4;
+		struct monitor *n = realloc(p->monitors, cap * sizeof *n);
+		if (!n)
+			return false;
+		p->monitors = n;
+		p->monitors_cap = cap;
+	}
+	p->monitors[p->nmonitors++] = (struct monitor){ref, other, watching};
+	return true;
+}
+
+/* Removes the entry for ref; its other pid in *other. */
+static bool remove_monitor(process *p, uint64_t ref, bool watching, term *other)
+{
+	for (size_t i = 0; i < p->nmonitors; i++) {
+		struct monitor *m = &p->monitors[i];
+		if (m->ref == ref && m->watching == watching) {
+			if (other)
+				*other = m->other;
+			*m = p->monitors[--p->nmonitors];
+			return true;
+		}
+	}
+	return false;
+}
+
+/* {'DOWN', Ref, process, Pid, Reason} to the watcher */
+static void send_down(process *watcher, uint64_t ref, term target, term reason)
+{
+	kb_heap tmp;
+	heap_init(&tmp);
+	term r = ref_from_number(&tmp, ref);
+	term v[5] = {atom_from_cstr("DOWN"), r, atom_from_cstr("process"), target, reason};
+	term msg = build_tuple(&tmp, v, 5);
+	if (msg != THE_NON_VALUE)
+		proc_deliver(watcher, msg);
+	heap_free(&tmp);
+}
+
+bool sig_monitor(process *watcher, term target, uint64_t *ref)
+{
+	kb_heap tmp;
+	heap_init(&tmp);
+	ref_new(&tmp, ref);
+	heap_free(&tmp);
+	process *t = proc_lookup(target);
+	if (!t || t->state == PROC_EXITING) {
+		send_down(watcher, *ref, target, atom_from_cstr("noproc"));
+		return true;
+	}
+	if (t == watcher)
+		return true; /* monitoring oneself: never fires */
+	return add_monitor(watcher, *ref, target, true) && add_monitor(t, *ref, watcher->id, false);
+}
+
+bool sig_demonitor(process *watcher, uint64_t ref, bool flush)
+{
+	term target;
+	bool active = remove_monitor(watcher, ref, true, &target);
+	if (active) {
+		process *t = proc_lookup(target);
+		if (t)
+			remove_monitor(t, ref, false, NULL);
+	}
+	if (flush) {
+		/* drop a 'DOWN' for this monitor already in the mailbox */
+		for (size_t i = 0; i < watcher->mbox_len; i++) {
+			term m = watcher->mbox[i];
+			uint64_t n;
+			if (is_tuple(m) && tuple_arity(m) == 5 &&
+			    tuple_get(m, 1) == atom_from_cstr("DOWN") &&
+			    ref_number(tuple_get(m, 2), &n) && n == ref) {
+				memmove(watcher->mbox + i, watcher->mbox + i + 1,
+				        (watcher->mbox_len - i - 1) * sizeof(term));
+				watcher->mbox_len--;
+				if (watcher->save > i)
+					watcher->save--;
+				break;
+			}
+		}
+	}
+	return active;
+}
+
+/* ---- exit signals ---- */
+
+static void kill_later(process *to, term reason)
+{
+	if (to->pending_exit != THE_NON_VALUE)
+		return;
+	/* the reason may live on a heap about to be freed: copy it */
+	to->pending_exit = term_copy(&to->heap, reason);
+	if (to->pending_exit == THE_NON_VALUE)
+		to->pending_exit = ATOM(killed);
+	if (to->state == PROC_WAITING) {
+		sched_disarm_timer(to);
+		sched_make_runnable(to);
+	}
+}
+
+void sig_exit(term from, process *to, term reason, bool from_link)
+{
+	if (to->state == PROC_FREE || to->state == PROC_EXITING)
+		return;
+	if (from_link && !has_link(to, from))
+		return;
+	if (from_link)
+		remove_link(to, from);
+	if (!from_link && reason == ATOM(kill)) {
+		kill_later(to, ATOM(killed));
+		return;
+	}
+	if (to->trap_exit) {
+		kb_heap tmp;
+		heap_init(&tmp);
+		term msg = build_tuple3(&tmp, atom_from_cstr("EXIT"), from, reason);
+		if (msg != THE_NON_VALUE)
+			proc_deliver(to, msg);
+		heap_free(&tmp);
+		return;
+	}
+	if (reason == ATOM(normal))
+		return;
+	kill_later(to, reason);
+}
+
+void proc_exit(process *p, term reason)
+{
+	p->state = PROC_EXITING;
+	p->exit_reason = reason;
+	sched_disarm_timer(p);
+	if (p->registered_name != NIL)
+		reg_unregister(p->registered_name);
+	/* links: an exit signal to each (killed propagates as killed) */
+	while (p->nlinks > 0) {
+		term other = p->links[--p->nlinks];
+		process *o = proc_lookup(other);
+		if (o)
+			sig_exit(p->id, o, reason, true);
+	}
+	for (size_t i = 0; i < p->nmonitors; i++) {
+		struct monitor *m = &p->monitors[i];
+		process *o = proc_lookup(m->other);
+		if (!o)
+			continue;
+		if (m->watching) {
+			remove_monitor(o, m->ref, false, NULL);
+		} else {
+			remove_monitor(o, m->ref, true, NULL);
+			send_down(o, m->ref, p->id, reason);
+		}
+	}
+	p->nmonitors = 0;
+	sched_free_process(p);
+}
+
+/* ---- registered names ---- */
+
+struct reg_entry {
+	term name, pid;
+};
+static struct reg_entry *regs;
+static size_t nregs, regs_cap;
+
+term reg_whereis(term name)
+{
+	for (size_t i = 0; i < nregs; i++)
+		if (regs[i].name == name)
+			return regs[i].pid;
+	return THE_NON_VALUE;
+}
+
+bool reg_register(term name, process *p)
+{
+	if (!is_atom(name) || name == ATOM(undefined) || reg_whereis(name) != THE_NON_VALUE ||
+	    p->registered_name != NIL)
+		return false;
+	if (nregs == regs_cap) {
+		size_t cap = regs_cap ? 2 * regs_cap : 16;
+		struct reg_entry *n = realloc(regs, cap * sizeof *n);
+		if (!n)
+			return false;
+		regs = n;
+		regs_cap = cap;
+	}
+	regs[nregs++] = (struct reg_entry){name, p->id};
+	p->registered_name = name;
+	return true;
+}
+
+bool reg_unregister(term name)
+{
+	for (size_t i = 0; i < nregs; i++) {
+		if (regs[i].name == name) {
+			process *p = proc_lookup(regs[i].pid);
+			if (p)
+				p->registered_name = NIL;
+			regs[i] = regs[--nregs];
+			return true;
+		}
+	}
+	return false;
+}
+
+size_t reg_list(term *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < nregs && n < max; i++)
+		out[n++] = regs[i].name;
+	return n;
+}
