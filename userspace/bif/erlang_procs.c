@@ -5,6 +5,7 @@
 #include "bif.h"
 #include "vm/build.h"
 #include "vm/gc.h"
+#include "vm/mailbox.h"
 #include "vm/ref.h"
 #include "vm/sched.h"
 #include "vm/signals.h"
@@ -339,11 +340,11 @@ static term info_value(process *p, process *t, term k)
 		return atom_from_cstr(t == p ? "running"
 		                      : t->state == PROC_WAITING ? "waiting" : "runnable");
 	if (k == atom_from_cstr("message_queue_len"))
-		return make_small((int64_t)t->mbox_len);
+		return make_small((int64_t)mbox_count(t));
 	if (k == atom_from_cstr("messages")) {
 		term l = NIL;
-		for (size_t i = t->mbox_len; i-- > 0 && l != THE_NON_VALUE;)
-			l = build_cons(&p->heap, t == p ? t->mbox[i] : term_copy(&p->heap, t->mbox[i]),
+		for (size_t i = mbox_count(t); i-- > 0 && l != THE_NON_VALUE;)
+			l = build_cons(&p->heap, t == p ? mbox_at(t, i) : term_copy(&p->heap, mbox_at(t, i)),
 			               l);
 		return l;
 	}

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rt_msg.h"
+#include "vm/mailbox.h"
 #include "vm/sched.h"
 #include "vm/signals.h"
 
@@ -26,19 +27,6 @@ static term send_badarg(process *p, term dest, term msg)
 	return THE_NON_VALUE;
 }
 
-static bool mbox_append_own(process *p, term msg)
-{
-	if (p->mbox_len == p->mbox_cap) {
-		size_t cap = p->mbox_cap ? 2 * p->mbox_cap : 8;
-		term *n = realloc(p->mbox, cap * sizeof *n);
-		if (!n)
-			return false;
-		p->mbox = n;
-		p->mbox_cap = cap;
-	}
-	p->mbox[p->mbox_len++] = msg;
-	return true;
-}
 
 term rt_send(process *p, term dest, term msg)
 {
@@ -60,7 +48,7 @@ term rt_send(process *p, term dest, term msg)
 	}
 	if (dest == p->id) {
 		/* the message stays on the heap it is on: this process's own */
-		if (!mbox_append_own(p, msg))
+		if (!mbox_push(p, msg))
 			return bif_no_memory(p);
 		return msg;
 	}
@@ -70,31 +58,21 @@ term rt_send(process *p, term dest, term msg)
 	return msg;
 }
 
-term rt_peek_message(process *p)
-{
-	return p->save < p->mbox_len ? p->mbox[p->save] : THE_NON_VALUE;
-}
+term rt_peek_message(process *p) { return mbox_peek(p); }
 
-void rt_next_message(process *p)
-{
-	if (p->save < p->mbox_len)
-		p->save++;
-}
+void rt_next_message(process *p) { mbox_next(p); }
 
 void rt_remove_message(process *p)
 {
-	if (p->save < p->mbox_len) {
-		memmove(p->mbox + p->save, p->mbox + p->save + 1,
-		        (p->mbox_len - p->save - 1) * sizeof(term));
-		p->mbox_len--;
-	}
-	p->save = 0;
+	if (p->save < p->mbox_len)
+		mbox_remove(p, p->save - p->mbox_first);
+	mbox_reset(p);
 	sched_disarm_timer(p);
 }
 
 void rt_reset_save(process *p)
 {
-	p->save = 0;
+	mbox_reset(p);
 	sched_disarm_timer(p);
 }
 

@@ -95,7 +95,7 @@ typedef struct process {
 	 * mbox[save] next (a simple queue for one scheduler; every message is
 	 * a root of the collector) ---- */
 	term *mbox;
-	size_t mbox_len, mbox_cap, save;
+	size_t mbox_first, mbox_len, mbox_cap, save; /* vm/mailbox.h */
 
 	/* ---- execution state ---- */
 	/* The X registers while this process runs: the scheduler's array. */

@@ -51,7 +51,7 @@ void process_memory_free(process *p)
 	p->heap_size = 0;
 	free(p->mbox);
 	p->mbox = NULL;
-	p->mbox_len = p->mbox_cap = p->save = 0;
+	p->mbox_first = p->mbox_len = p->mbox_cap = p->save = 0;
 }
 
 size_t process_heap_words_in_use(const process *p)

@@ -12,6 +12,7 @@
 #include "copy.h"
 #include "gc.h"
 #include "jit/jit.h"
+#include "mailbox.h"
 #include "jit/rt.h"
 #include "print.h"
 #include "signals.h"
@@ -199,35 +200,19 @@ process *proc_spawn_fun(process *parent, term fun, const spawn_opts *o)
 
 /* ---- messages ---- */
 
-static bool mbox_append(process *p, term msg)
-{
-	if (p->mbox_len == p->mbox_cap) {
-		size_t cap = p->mbox_cap ? 2 * p->mbox_cap : 8;
-		term *n = realloc(p->mbox, cap * sizeof *n);
-		if (!n)
-			return false;
-		p->mbox = n;
-		p->mbox_cap = cap;
-	}
-	p->mbox[p->mbox_len++] = msg;
-	return true;
-}
 
 bool proc_deliver(process *to, term msg)
 {
 	if (to->state == PROC_FREE || to->state == PROC_EXITING)
 		return true;
 	if (!is_immed(msg)) {
-		kb_heap arena;
-		heap_init(&arena);
-		msg = term_copy(&arena, msg);
-		if (msg == THE_NON_VALUE) {
-			heap_free(&arena);
+		/* The receiver is not running (one scheduler): the free part of
+		 * its young heap, then heap fragments, take the copy. */
+		msg = term_copy(&to->heap, msg);
+		if (msg == THE_NON_VALUE)
 			return false;
-		}
-		heap_adopt(&to->heap, &arena);
 	}
-	if (!mbox_append(to, msg))
+	if (!mbox_push(to, msg))
 		return false;
 	if (to->state == PROC_WAITING)
 		sched_make_runnable(to);
@@ -414,7 +399,8 @@ int sched_run(scheduler *s, process *first)
 	int status = 1;
 	sched_make_runnable(first);
 	for (;;) {
-		fire_timers(false);
+		if (ntimers || timers_pending())
+			fire_timers(false);
 		process *p = runq_pop();
 		if (!p) {
 			if (!fire_timers(true)) {

@@ -5,6 +5,7 @@
 
 #include "atom.h"
 #include "build.h"
+#include "mailbox.h"
 #include "copy.h"
 #include "ref.h"
 #include "sched.h"
@@ -131,17 +132,13 @@ bool sig_demonitor(process *watcher, uint64_t ref, bool flush)
 	}
 	if (flush) {
 		/* drop a 'DOWN' for this monitor already in the mailbox */
-		for (size_t i = 0; i < watcher->mbox_len; i++) {
-			term m = watcher->mbox[i];
+		for (size_t i = 0; i < mbox_count(watcher); i++) {
+			term m = mbox_at(watcher, i);
 			uint64_t n;
 			if (is_tuple(m) && tuple_arity(m) == 5 &&
 			    tuple_get(m, 1) == atom_from_cstr("DOWN") &&
 			    ref_number(tuple_get(m, 2), &n) && n == ref) {
-				memmove(watcher->mbox + i, watcher->mbox + i + 1,
-				        (watcher->mbox_len - i - 1) * sizeof(term));
-				watcher->mbox_len--;
-				if (watcher->save > i)
-					watcher->save--;
+				mbox_remove(watcher, i);
 				break;
 			}
 		}

@@ -159,3 +159,5 @@ void timers_fire(uint64_t now, uint64_t *next)
 	}
 	*next = n > 0 ? heap[0]->deadline : UINT64_MAX;
 }
+
+bool timers_pending(void) { return n > 0; }
