@@ -8,6 +8,7 @@
 #include "vm/code_server.h"
 #include "vm/export.h"
 #include "vm/fun.h"
+#include "vm/sched.h"
 
 static term cons(process *p, term h, term t) { return build_cons(&p->heap, h, t); }
 static term tuple2(process *p, term a, term b) { return build_tuple2(&p->heap, a, b); }
@@ -186,11 +187,12 @@ static term bif_system_info_1(process *p, const term *a)
 		return string(p, "13.1.5");
 	if (k == atom_from_cstr("machine"))
 		return string(p, "BEAM");
-	if (k == atom_from_cstr("schedulers") || k == atom_from_cstr("schedulers_online") ||
-	    k == atom_from_cstr("process_count"))
+	if (k == atom_from_cstr("schedulers") || k == atom_from_cstr("schedulers_online"))
 		return make_small(1);
+	if (k == atom_from_cstr("process_count"))
+		return make_small((int64_t)node_process_count());
 	if (k == atom_from_cstr("process_limit"))
-		return make_small(262144);
+		return make_small((int64_t)node_process_limit());
 	if (k == atom_from_cstr("atom_limit"))
 		return make_small(1048576);
 	if (k == atom_from_cstr("context_reductions"))

@@ -1,5 +1,6 @@
 /* BIFs about processes: spawning, links, monitors, exit signals, names,
  * process flags and process_info (vm/sched.h, vm/signals.h). */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "bif.h"
@@ -409,6 +410,56 @@ static term bif_process_info_2(process *p, const term *a)
 	return r == THE_NON_VALUE ? bif_no_memory(p) : r;
 }
 
+/* ---- erlang:memory ---- */
+
+/* What kbeam can count: the processes (structures, heaps, stacks,
+ * mailboxes); the rest of the VM (code, atoms, tables) as `system`. */
+static bool memory_of(term type, uint64_t *bytes)
+{
+	uint64_t procs = node_process_memory();
+	uint64_t system = 0;
+	/* the resident size minus the processes, from /proc/self/statm */
+	FILE *f = fopen("/proc/self/statm", "r");
+	unsigned long pages_total, pages_rss;
+	if (f && fscanf(f, "%lu %lu", &pages_total, &pages_rss) == 2) {
+		uint64_t rss = (uint64_t)pages_rss * 4096;
+		system = rss > procs ? rss - procs : 0;
+	}
+	if (f)
+		fclose(f);
+	if (type == atom_from_cstr("processes") || type == atom_from_cstr("processes_used"))
+		*bytes = procs;
+	else if (type == atom_from_cstr("system"))
+		*bytes = system;
+	else if (type == atom_from_cstr("total"))
+		*bytes = procs + system;
+	else
+		return false;
+	return true;
+}
+
+static term bif_memory_1(process *p, const term *a)
+{
+	uint64_t b;
+	if (!is_atom(a[0]) || !memory_of(a[0], &b))
+		return bif_badarg(p);
+	return make_small((int64_t)b);
+}
+
+static term bif_memory_0(process *p, const term *a)
+{
+	(void)a;
+	static const char *const types[] = {"total", "processes", "processes_used", "system"};
+	term items[4];
+	for (size_t i = 0; i < 4; i++) {
+		uint64_t b = 0;
+		memory_of(atom_from_cstr(types[i]), &b);
+		items[i] = build_tuple2(&p->heap, atom_from_cstr(types[i]), make_small((int64_t)b));
+	}
+	term l = build_list(&p->heap, items, 4);
+	return l == THE_NON_VALUE ? bif_no_memory(p) : l;
+}
+
 /* ---- timers (vm/timers.h) ---- */
 
 static term start_timer(process *p, const term *a, bool wrap)
@@ -442,6 +493,8 @@ static term bif_read_timer_1(process *p, const term *a) { return timer_op(p, a[0
 
 #define R BIF_NEEDS_PROCESS
 const bif_def bif_family_erlang_procs[] = {
+    {"erlang", "memory", 0, bif_memory_0, R},
+    {"erlang", "memory", 1, bif_memory_1, R},
     {"erlang", "send_after", 3, bif_send_after_3, R},
     {"erlang", "start_timer", 3, bif_start_timer_3, R},
     {"erlang", "cancel_timer", 1, bif_cancel_timer_1, R},

@@ -21,6 +21,7 @@ static void usage(FILE *out)
 {
 	fputs("usage: kbeam --bare [-pa DIR...] -s MOD [FUN [ARG...]]\n"
 	      "                                            run MOD:FUN() without booting OTP\n"
+	      "       kbeam +P N ...                       at most N processes (default 262144)\n"
 	      "       kbeam --perf-map ...                 also write /tmp/perf-PID.map\n"
 	      "       kbeam --dump-asm MOD:FUN/ARITY FILE.beam\n"
 	      "                                            print one function's machine code\n"
@@ -94,6 +95,7 @@ int main(int argc, char **argv)
 	}
 	int status = -1;
 	bool options_done = false, bare = false;
+	size_t process_limit = 0;
 	char **pa = calloc((size_t)argc + 1, sizeof *pa);
 	int npa = 0;
 	char **sargs = NULL;
@@ -102,6 +104,14 @@ int main(int argc, char **argv)
 		const char *a = argv[i];
 		if (strcmp(a, "--bare") == 0 && !options_done) {
 			bare = true;
+		} else if (strcmp(a, "+P") == 0 && !options_done && i + 1 < argc) {
+			char *end;
+			long long n = strtoll(argv[++i], &end, 10);
+			if (*end || n < 1024 || n > (1LL << 27))
+				status = usage_error("+P wants a number from 1024 to 134217728, not '%s'",
+				                     argv[i]);
+			else
+				process_limit = (size_t)n;
 		} else if (strcmp(a, "--perf-map") == 0 && !options_done) {
 			setenv("KBEAM_PERF_MAP", "1", 1);
 		} else if (strcmp(a, "--dump-asm") == 0 && !options_done && i + 2 < argc) {
@@ -141,7 +151,7 @@ int main(int argc, char **argv)
 			status = usage_error("%s needs -s MOD [FUN [ARG...]] and nothing else", "--bare");
 		else
 			status = run_bare(pa, npa, sargs[0], nsargs > 1 ? sargs[1] : "start",
-			                  sargs + 2, nsargs > 2 ? nsargs - 2 : 0);
+			                  sargs + 2, nsargs > 2 ? nsargs - 2 : 0, process_limit);
 	}
 	if (status < 0) {
 		if (stats && !disasm)

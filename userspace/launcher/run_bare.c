@@ -21,7 +21,8 @@
 #include "vm/sched.h"
 
 
-int run_bare(char **pa, int npa, const char *mod, const char *fun, char **argv_args, int nargs)
+int run_bare(char **pa, int npa, const char *mod, const char *fun, char **argv_args, int nargs,
+             size_t process_limit)
 {
 	atom_table_init();
 	/* Process heaps come and go with every collection: keep freed blocks
@@ -51,7 +52,7 @@ int run_bare(char **pa, int npa, const char *mod, const char *fun, char **argv_a
 	}
 
 	scheduler *s = calloc(1, sizeof *s);
-	if (!s || node_init(PROCESS_LIMIT_DEFAULT) != 0) {
+	if (!s || node_init(process_limit ? process_limit : PROCESS_LIMIT_DEFAULT) != 0) {
 		fputs("kbeam: out of memory\n", stderr);
 		return 1;
 	}

@@ -2,6 +2,10 @@
 #define KBEAM_LAUNCHER_RUN_BARE_H
 
 /* Runs MOD:FUN in a bare VM (run_bare.c); the process exit status. */
-int run_bare(char **pa, int npa, const char *mod, const char *fun, char **args, int nargs);
+#include <stddef.h>
+
+/* process_limit: +P, or 0 for the default. */
+int run_bare(char **pa, int npa, const char *mod, const char *fun, char **args, int nargs,
+             size_t process_limit);
 
 #endif

@@ -38,6 +38,20 @@ int node_init(size_t process_limit)
 }
 
 size_t node_process_limit(void) { return ptab_size; }
+
+size_t node_process_memory(void)
+{
+	size_t bytes = 0;
+	for (size_t i = 0; i < ptab_size; i++) {
+		const process *p = ptab[i];
+		if (!p || p->state == PROC_FREE)
+			continue;
+		bytes += sizeof *p + process_heap_bytes(p) + p->mbox_cap * sizeof(term) +
+		         p->xsave_cap * sizeof(term) + p->links_cap * sizeof(term) +
+		         p->monitors_cap * sizeof(struct monitor);
+	}
+	return bytes;
+}
 size_t node_process_count(void) { return nprocs; }
 
 process *proc_lookup(term pid)

@@ -29,6 +29,9 @@ typedef struct spawn_opts {
 int node_init(size_t process_limit);
 size_t node_process_limit(void);
 size_t node_process_count(void);
+/* Bytes the live processes hold: their structures, heaps, stacks and
+ * mailboxes (erlang:memory(processes)). */
+size_t node_process_memory(void);
 
 /* The live process of a pid, or NULL. */
 process *proc_lookup(term pid);
