@@ -206,21 +206,22 @@ static term bif_demonitor_1(process *p, const term *a) { return demonitor(p, a[0
 static term bif_demonitor_2(process *p, const term *a) { return demonitor(p, a[0], a[1]); }
 
 /* exit(Pid, Reason): an exit signal. To itself, a process not trapping
- * exits dies of it now (kbeam raises it as exit:Reason). */
+ * exits dies of it now: no catch can stop it. */
 static term bif_exit_2(process *p, const term *a)
 {
 	if (!is_pid(a[0]) && !is_port(a[0]) && !is_ref(a[0]))
 		return bif_badarg(p);
 	if (a[0] == p->id) {
-		if (p->trap_exit) {
+		if (p->trap_exit && a[1] != ATOM(kill)) {
 			term m = build_tuple3(&p->heap, atom_from_cstr("EXIT"), p->id, a[1]);
 			if (m == THE_NON_VALUE || !proc_deliver(p, m))
 				return bif_no_memory(p);
 			return ATOM(true);
 		}
-		if (a[1] == ATOM(normal))
-			return ATOM(true);
-		return bif_raise(p, EXC_EXIT, a[1] == ATOM(kill) ? ATOM(killed) : a[1]);
+		/* even normal ends the caller (OTP's documented exception) */
+		bif_raise(p, EXC_EXIT, a[1] == ATOM(kill) ? ATOM(killed) : a[1]);
+		p->fflags = PF_UNCATCHABLE | PF_NO_BIF_FRAME;
+		return THE_NON_VALUE;
 	}
 	process *t = proc_lookup(a[0]);
 	if (t)

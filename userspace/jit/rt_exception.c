@@ -176,8 +176,9 @@ uintptr_t rt_handle_error(process *p, uintptr_t pc, const struct raise_info *ri)
 		p->fflags = 0;
 	}
 	term raw = record_trace(p, pc, ri);
+	bool catchable = !(p->fflags & PF_UNCATCHABLE);
 	p->fflags = 0;
-	for (term *s = p->stop; s < p->stack_end; s++) {
+	for (term *s = p->stop; catchable && s < p->stack_end; s++) {
 		uintptr_t handler;
 		uint32_t y;
 		if (is_catch(*s) && catch_table_get((uint32_t)catch_index(*s), &handler, &y)) {

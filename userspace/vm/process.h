@@ -44,6 +44,9 @@ typedef enum exc_class {
 /* erlang:error/2,3: p->stacktrace holds the argument list that replaces
  * the arity in the raising function's frame. */
 #define PF_HEAD_ARGS 8u
+/* An exit signal the process cannot catch (exit(self(), Reason)): no
+ * catch runs, the process ends with exit:Reason. */
+#define PF_UNCATCHABLE 16u
 
 /* Minimum young heap (words), as OTP's default min_heap_size. */
 #define PROCESS_MIN_HEAP 233
