@@ -41,7 +41,8 @@ worker(Sup, S, W) ->
         stop -> ok
     end.
 
-loop(_S, Workers, Stats) when map_size(Workers) =:= 0 -> Stats;
+%% done when every worker is gone and its 'DOWN' was seen too
+loop(_S, Workers, Stats = #{deaths := D, downs := D}) when map_size(Workers) =:= 0 -> Stats;
 loop(S, Workers, Stats = #{deaths := D, downs := Dn, msgs := M}) ->
     receive
         {hello, Pid, _Tag} ->

@@ -417,9 +417,8 @@ static term gen_term(gen *g, int depth)
 
 static void test_immediates(void)
 {
-	const term ts[] = {make_small(0),       make_small(MAX_SMALL), make_small(MIN_SMALL),
-	                   ATOM(ok),            NIL,                   make_local_pid(12345),
-	                   make_local_port(99), node_atom};
+	const term ts[] = {make_small(0), make_small(MAX_SMALL), make_small(MIN_SMALL), ATOM(ok),
+	                   NIL,           make_local_pid(12345), make_local_port(99),   node_atom};
 	for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++) {
 		kb_heap h;
 		heap_init(&h);
@@ -529,8 +528,8 @@ static void test_random_graphs(void)
 		copied_finish(&c, what); /* frees the copy */
 		for (unsigned i = 0; i < n; i++) {
 			CHECKF(refc_count(kbs[i]) == held[i] - occ[i],
-			       "%s: the copy held %u references, %llu were released", what,
-			       occ[i], (unsigned long long)(held[i] - refc_count(kbs[i])));
+			       "%s: the copy held %u references, %llu were released", what, occ[i],
+			       (unsigned long long)(held[i] - refc_count(kbs[i])));
 			binary_release(kbs[i]);
 		}
 	}
@@ -655,9 +654,8 @@ static void test_match_contexts(void)
 		term ms = build_match_context(&src, cases[i].bin, cases[i].start, cases[i].pos,
 		                              cases[i].end);
 		term inside = build_tuple2(&src, ms, build_cons(&src, ms, NIL));
-		term expect =
-		    ref_copy(&want, build_sub(&src, cases[i].bin, cases[i].start,
-		                              cases[i].end - cases[i].start));
+		term expect = ref_copy(&want, build_sub(&src, cases[i].bin, cases[i].start,
+		                                        cases[i].end - cases[i].start));
 		size_t n = term_copy_size(inside);
 		size_t used = dst.words_used;
 		term c = term_copy(&dst, inside);
@@ -686,7 +684,8 @@ static void test_funs(void)
 	copied c;
 	if (copy_checked(&c, outer, "fun")) {
 		CHECK(fun_get_entry(c.copy) == fun_get_entry(outer) && fun_num_free(c.copy) == 3);
-		CHECK(is_external_pid(fun_creator(c.copy)) && fun_creator(c.copy) != fun_creator(outer));
+		CHECK(is_external_pid(fun_creator(c.copy)) &&
+		      fun_creator(c.copy) != fun_creator(outer));
 		CHECK(term_eq_exact(fun_creator(c.copy), fun_creator(outer)));
 		term ci = fun_env(c.copy)[0];
 		CHECK(is_fun(ci) && ci != inner && fun_get_entry(ci) == fun_get_entry(inner));

@@ -7,8 +7,10 @@
  * global or off-heap: fun and export entries, and the kb_binary storage of
  * refc binaries, which each copy retains once per refc binary it holds and
  * links into the destination heap's off-heap chain (heap_free() or the
- * garbage collector releases it). Sharing inside the term is not preserved,
- * as in OTP's message copying: a subterm reached twice is copied twice.
+ * garbage collector releases it); while a copy holds a writable binary
+ * (vm/bits.h), no heap extends it in place any more. Sharing inside the term
+ * is not preserved, as in OTP's message copying: a subterm reached twice is
+ * copied twice.
  *
  * Bitstrings: a sub binary (or a match context, which stands for the
  * bitstring it was started on, [MS_START, MS_END) of its binary) of at most
@@ -40,8 +42,9 @@ size_t term_copy_size(term t);
 
 /* Builds the copy of t at *hp, which has room for term_copy_size(t) words
  * (from one heap_alloc(), possibly for several terms), and advances *hp by
- * exactly that many. Refc binaries of the copy are linked into h's off-heap
- * chain: h must be the heap that owns the words at *hp. Cannot fail. */
+ * exactly that many; the object the copy points at is the first of them.
+ * Refc binaries of the copy are linked into h's off-heap chain: h must be
+ * the heap that owns the words at *hp. Cannot fail. */
 term term_copy_into(kb_heap *h, term **hp, term t);
 
 /* The copy of t in h (one heap_alloc() of term_copy_size(t) words); t itself

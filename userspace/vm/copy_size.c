@@ -98,16 +98,20 @@ enum frame_kind {
 
 typedef struct frame {
 	const term *node;
-	size_t start;       /* object: the count before it */
-	size_t next;        /* object: next word; list: its first checkpoint */
-	unsigned kind;      /* enum frame_kind */
-	unsigned run;       /* list: cells since its last checkpoint */
+	size_t start;  /* object: the count before it */
+	size_t next;   /* object: next word; list: its first checkpoint */
+	unsigned kind; /* enum frame_kind */
+	unsigned run;  /* list: cells since its last checkpoint */
 } frame;
 
 typedef struct checkpoint {
 	const term *cell;
 	size_t start; /* the count before the cell */
 } checkpoint;
+
+/* The stacks start in the walk itself: most terms need no more. */
+#define INLINE_FRAMES 32
+#define INLINE_CHECKPOINTS 16
 
 typedef struct walk {
 	frame *frames;
@@ -117,17 +121,25 @@ typedef struct walk {
 	memo memo;
 	size_t total;
 	bool failed; /* too large, or out of memory */
+	frame frames_inline[INLINE_FRAMES];
+	checkpoint cps_inline[INLINE_CHECKPOINTS];
 } walk;
 
-static bool grow(void **v, size_t *cap, size_t elem)
+/* v (holding *cap elements) moved to twice the room; NULL when memory is
+ * exhausted, v then unchanged. */
+static void *grow(void *v, const void *inline_buf, size_t *cap, size_t elem)
 {
-	size_t n = *cap ? 2 * *cap : 64;
-	void *p = realloc(*v, n * elem);
-	if (!p)
-		return false;
-	*v = p;
-	*cap = n;
-	return true;
+	void *p;
+	if (v == inline_buf) {
+		p = malloc(2 * *cap * elem);
+		if (p)
+			memcpy(p, v, *cap * elem);
+	} else {
+		p = realloc(v, 2 * *cap * elem);
+	}
+	if (p)
+		*cap *= 2;
+	return p;
 }
 
 static inline void add(walk *w, size_t words)
@@ -140,10 +152,13 @@ static inline void add(walk *w, size_t words)
 
 static frame *push_frame(walk *w, const term *node, unsigned kind)
 {
-	if (w->nframes == w->frames_cap &&
-	    !grow((void **)&w->frames, &w->frames_cap, sizeof *w->frames)) {
-		w->failed = true;
-		return NULL;
+	if (w->nframes == w->frames_cap) {
+		frame *f = grow(w->frames, w->frames_inline, &w->frames_cap, sizeof *f);
+		if (!f) {
+			w->failed = true;
+			return NULL;
+		}
+		w->frames = f;
 	}
 	frame *f = &w->frames[w->nframes++];
 	f->node = node;
@@ -155,9 +170,13 @@ static frame *push_frame(walk *w, const term *node, unsigned kind)
 
 static void push_checkpoint(walk *w, const term *cell)
 {
-	if (w->ncps == w->cps_cap && !grow((void **)&w->cps, &w->cps_cap, sizeof *w->cps)) {
-		w->failed = true;
-		return;
+	if (w->ncps == w->cps_cap) {
+		checkpoint *c = grow(w->cps, w->cps_inline, &w->cps_cap, sizeof *c);
+		if (!c) {
+			w->failed = true;
+			return;
+		}
+		w->cps = c;
 	}
 	w->cps[w->ncps].cell = cell;
 	w->cps[w->ncps].start = w->total;
@@ -270,7 +289,14 @@ size_t term_copy_size(term t)
 		return 0;
 	if (is_boxed(t) && !copy_has_terms(header_subtag(boxed_header(t))))
 		return copy_leaf_words(boxed_ptr(t));
-	walk w = {0};
+	walk w;
+	w.frames = w.frames_inline;
+	w.frames_cap = INLINE_FRAMES;
+	w.cps = w.cps_inline;
+	w.cps_cap = INLINE_CHECKPOINTS;
+	w.nframes = w.ncps = w.total = 0;
+	w.memo = (memo){0};
+	w.failed = false;
 	enter(&w, t);
 	while (w.nframes && !w.failed) {
 		if (w.frames[w.nframes - 1].kind == FRAME_OBJECT)
@@ -278,8 +304,10 @@ size_t term_copy_size(term t)
 		else
 			step_list(&w);
 	}
-	free(w.frames);
-	free(w.cps);
+	if (w.frames != w.frames_inline)
+		free(w.frames);
+	if (w.cps != w.cps_inline)
+		free(w.cps);
 	free(w.memo.slots);
 	return w.failed ? SIZE_MAX : w.total;
 }
