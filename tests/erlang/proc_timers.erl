@@ -14,7 +14,7 @@ main() ->
     erlang:display(erlang:cancel_timer(T3)),
     erlang:display(receive never -> came after 20 -> cancelled end),
     Self = self(),
-    [spawn(fun() -> receive after N * 5 -> Self ! {tick, N} end end) || N <- [4, 1, 3, 2]],
+    [spawn(fun() -> receive after N * 25 -> Self ! {tick, N} end end) || N <- [4, 1, 3, 2]],
     erlang:display([receive {tick, N} -> N end || _ <- [1, 2, 3, 4]]),
     register(me, self()),
     erlang:send_after(5, me, by_name),

@@ -175,8 +175,15 @@ process *proc_spawn(process *parent, term module, term function, term args,
 	process *p = new_process(parent, o);
 	if (!p)
 		return NULL;
-	for (unsigned i = 0; i < n; i++)
+	for (unsigned i = 0; i < n; i++) {
 		a[i] = term_copy(&p->heap, a[i]);
+		if (a[i] == THE_NON_VALUE) {
+			free_process(p);
+			if (parent)
+				bif_no_memory(parent);
+			return NULL;
+		}
+	}
 	/* erlang:apply/3 with the arguments in place: the first call resolves
 	 * (and loads) the target, and its failure is the new process's */
 	p->initial_call = build_tuple3(&p->heap, module, function, make_small(n));
@@ -199,6 +206,12 @@ process *proc_spawn_fun(process *parent, term fun, const spawn_opts *o)
 	if (!p)
 		return NULL;
 	term f = term_copy(&p->heap, fun);
+	if (f == THE_NON_VALUE) {
+		free_process(p);
+		if (parent)
+			bif_no_memory(parent);
+		return NULL;
+	}
 	term start[2] = {f, NIL};
 	p->initial_call = NIL;
 	if (!save_args(p, start, 2)) {
