@@ -5,6 +5,7 @@
 
 #include "bif.h"
 #include "vm/build.h"
+#include "jit/jit.h"
 #include "vm/gc.h"
 #include "vm/mailbox.h"
 #include "vm/ref.h"
@@ -67,6 +68,17 @@ static term bif_spawn_monitor_3(process *p, const term *a)
 	return with_monitor(p, spawn_mfa(p, a, NULL));
 }
 
+static const char *const prio_names[PRIO_COUNT] = {"max", "high", "normal", "low"};
+
+/* PRIO_* of a priority atom, or -1 */
+static int priority_of(term v)
+{
+	for (int i = 0; i < PRIO_COUNT; i++)
+		if (v == atom_from_cstr(prio_names[i]))
+			return i;
+	return -1;
+}
+
 /* spawn_opt options; false for a bad one */
 static bool parse_opts(term l, spawn_opts *o)
 {
@@ -86,10 +98,10 @@ static bool parse_opts(term l, spawn_opts *o)
 			         small_value(v) >= 0) {
 				o->fullsweep_after = (uint32_t)small_value(v);
 				o->fullsweep_set = true;
-			} else if (k == atom_from_cstr("priority") &&
-			           (v == atom_from_cstr("low") || v == atom_from_cstr("normal") ||
-			            v == atom_from_cstr("high") || v == atom_from_cstr("max")))
-				; /* one run queue in this version: every priority runs as normal */
+			} else if (k == atom_from_cstr("priority") && priority_of(v) >= 0) {
+				o->priority = priority_of(v);
+				o->has_priority = true;
+			}
 			else if (k == atom_from_cstr("message_queue_data") &&
 			         (v == atom_from_cstr("on_heap") || v == atom_from_cstr("off_heap")))
 				;
@@ -239,10 +251,12 @@ static term bif_process_flag_2(process *p, const term *a)
 		return old;
 	}
 	if (a[0] == atom_from_cstr("priority")) {
-		if (a[1] != atom_from_cstr("low") && a[1] != atom_from_cstr("normal") &&
-		    a[1] != atom_from_cstr("high") && a[1] != atom_from_cstr("max"))
+		int prio = priority_of(a[1]);
+		if (prio < 0)
 			return bif_badarg(p);
-		return atom_from_cstr("normal");
+		term old = atom_from_cstr(prio_names[p->priority]);
+		p->priority = (unsigned)prio;
+		return old;
 	}
 	return bif_badarg(p);
 }
@@ -334,7 +348,10 @@ static term monitors_list(process *p, process *t, bool watching)
 	return l;
 }
 
-static term info_value(process *p, process *t, term k)
+/* caller: the code address process_info was called from (a return
+ * address into the caller's code when the JIT called the BIF directly),
+ * for current_function of the calling process. */
+static term info_value(process *p, process *t, term k, uintptr_t caller)
 {
 	if (k == atom_from_cstr("registered_name"))
 		return t->registered_name == NIL ? NIL : t->registered_name;
@@ -359,7 +376,7 @@ static term info_value(process *p, process *t, term k)
 	if (k == atom_from_cstr("trap_exit"))
 		return t->trap_exit ? ATOM(true) : ATOM(false);
 	if (k == atom_from_cstr("priority"))
-		return atom_from_cstr("normal");
+		return atom_from_cstr(prio_names[t->priority < PRIO_COUNT ? t->priority : PRIO_NORMAL]);
 	if (k == atom_from_cstr("heap_size"))
 		return make_small((int64_t)process_heap_size(t));
 	if (k == atom_from_cstr("total_heap_size"))
@@ -375,12 +392,39 @@ static term info_value(process *p, process *t, term k)
 	if (k == atom_from_cstr("initial_call"))
 		return t == p ? t->initial_call : term_copy(&p->heap, t->initial_call);
 	if (k == atom_from_cstr("group_leader"))
-		return t->id;
+		return t->group_leader;
+	if (k == atom_from_cstr("error_handler"))
+		return atom_from_cstr("error_handler");
+	if (k == atom_from_cstr("suspending"))
+		return NIL;
+	if (k == atom_from_cstr("current_function")) {
+		jit_location loc;
+		if (t == p) {
+			/* the function that called process_info */
+			if (jit_locate(caller, &loc))
+				return build_tuple3(&p->heap, loc.code->module->name, loc.func->name,
+				                    make_small(loc.func->arity));
+			return build_tuple3(&p->heap, ATOM(erlang), atom_from_cstr("process_info"),
+			                    make_small(2));
+		}
+		if (!t->started || !jit_locate((uintptr_t)t->resume, &loc))
+			return t->initial_call;
+		return build_tuple3(&p->heap, loc.code->module->name, loc.func->name,
+		                    make_small(loc.func->arity));
+	}
+	if (k == atom_from_cstr("garbage_collection")) {
+		term items[2] = {
+		    build_tuple2(&p->heap, atom_from_cstr("minor_gcs"), make_small(t->minor_gcs)),
+		    build_tuple2(&p->heap, atom_from_cstr("fullsweep_after"),
+		                 make_small(t->fullsweep_after))};
+		return build_list(&p->heap, items, 2);
+	}
 	return THE_NON_VALUE;
 }
 
 static term bif_process_info_2(process *p, const term *a)
 {
+	uintptr_t caller = (uintptr_t)__builtin_return_address(0);
 	if (!is_local_pid(a[0]))
 		return bif_badarg(p);
 	process *t = proc_lookup(a[0]);
@@ -392,7 +436,7 @@ static term bif_process_info_2(process *p, const term *a)
 		for (term l = a[1]; l != NIL; l = list_tail(l)) {
 			if (!is_list(l) || n == 64 || !is_atom(list_head(l)))
 				return bif_badarg(p);
-			term v = info_value(p, t, list_head(l));
+			term v = info_value(p, t, list_head(l), caller);
 			if (v == THE_NON_VALUE)
 				return bif_badarg(p);
 			items[n++] = build_tuple2(&p->heap, list_head(l), v);
@@ -402,7 +446,7 @@ static term bif_process_info_2(process *p, const term *a)
 	}
 	if (!is_atom(a[1]))
 		return bif_badarg(p);
-	term v = info_value(p, t, a[1]);
+	term v = info_value(p, t, a[1], caller);
 	if (v == THE_NON_VALUE)
 		return bif_badarg(p);
 	if (a[1] == atom_from_cstr("registered_name") && v == NIL)
@@ -492,8 +536,105 @@ static term timer_op(process *p, term ref, bool cancel)
 static term bif_cancel_timer_1(process *p, const term *a) { return timer_op(p, a[0], true); }
 static term bif_read_timer_1(process *p, const term *a) { return timer_op(p, a[0], false); }
 
+static term bif_process_info_1(process *p, const term *a)
+{
+	/* OTP's list, registered_name only when there is one */
+	static const char *const items[] = {
+	    "registered_name", "current_function", "initial_call", "status",
+	    "message_queue_len", "links", "dictionary", "trap_exit", "error_handler",
+	    "priority", "group_leader", "total_heap_size", "heap_size", "stack_size",
+	    "reductions", "garbage_collection", "suspending"};
+	uintptr_t caller = (uintptr_t)__builtin_return_address(0);
+	enum { N = sizeof items / sizeof items[0] };
+	if (!is_local_pid(a[0]))
+		return bif_badarg(p);
+	process *t = proc_lookup(a[0]);
+	if (!t || t->state == PROC_EXITING)
+		return ATOM(undefined);
+	term v[N];
+	size_t n = 0;
+	for (size_t i = 0; i < N; i++) {
+		term k = atom_from_cstr(items[i]);
+		if (k == atom_from_cstr("registered_name") && t->registered_name == NIL)
+			continue;
+		v[n++] = build_tuple2(&p->heap, k, info_value(p, t, k, caller));
+	}
+	term l = build_list(&p->heap, v, n);
+	return l == THE_NON_VALUE ? bif_no_memory(p) : l;
+}
+
+static term bif_group_leader_0(process *p, const term *a)
+{
+	(void)a;
+	return p->group_leader;
+}
+
+static term bif_group_leader_2(process *p, const term *a)
+{
+	process *t = proc_lookup(a[1]);
+	if (!is_pid(a[0]) || !t)
+		return bif_badarg(p);
+	t->group_leader = a[0];
+	return ATOM(true);
+}
+
+/* garbage_collect(Pid): collects another process now (it is not running:
+ * one scheduler), or the caller itself through garbage_collect/0. */
+static term bif_garbage_collect_1(process *p, const term *a)
+{
+	if (!is_local_pid(a[0]))
+		return bif_badarg(p);
+	process *t = proc_lookup(a[0]);
+	if (!t || t->state == PROC_EXITING)
+		return ATOM(false);
+	if (t == p)
+		return gc_collect_major(p, 0, p->x, 0) == 0 ? ATOM(true) : bif_no_memory(p);
+	return gc_collect_major(t, 0, t->xsave, t->xsave_len) == 0 ? ATOM(true)
+	                                                           : bif_no_memory(p);
+}
+
+static term int_pair(process *p, uint64_t a, uint64_t b)
+{
+	return build_tuple2(&p->heap, make_small((int64_t)a), make_small((int64_t)b));
+}
+
+static term bif_statistics_1(process *p, const term *a)
+{
+	struct sched_stats st;
+	sched_stats(&st);
+	term k = a[0], r = THE_NON_VALUE;
+	if (k == atom_from_cstr("reductions") || k == atom_from_cstr("exact_reductions"))
+		r = int_pair(p, st.reductions, st.reductions_since);
+	else if (k == atom_from_cstr("runtime"))
+		r = int_pair(p, st.runtime_ms, st.runtime_since);
+	else if (k == atom_from_cstr("wall_clock"))
+		r = int_pair(p, st.wall_ms, st.wall_since);
+	else if (k == atom_from_cstr("context_switches"))
+		r = int_pair(p, st.context_switches, 0);
+	else if (k == atom_from_cstr("run_queue") || k == atom_from_cstr("total_run_queue_lengths"))
+		return make_small((int64_t)st.run_queue);
+	else if (k == atom_from_cstr("total_active_tasks"))
+		return make_small((int64_t)st.run_queue + 1);
+	else if (k == atom_from_cstr("run_queue_lengths"))
+		r = build_cons(&p->heap, make_small((int64_t)st.run_queue), NIL);
+	else if (k == atom_from_cstr("garbage_collection"))
+		r = build_tuple3(&p->heap, make_small((int64_t)gc_total_count()),
+		                 make_small((int64_t)gc_total_reclaimed()), make_small(0));
+	else if (k == atom_from_cstr("io"))
+		r = build_tuple2(&p->heap, build_tuple2(&p->heap, atom_from_cstr("input"), make_small(0)),
+		                 build_tuple2(&p->heap, atom_from_cstr("output"), make_small(0)));
+	else
+		return bif_badarg(p);
+	return r == THE_NON_VALUE ? bif_no_memory(p) : r;
+}
+
 #define R BIF_NEEDS_PROCESS
 const bif_def bif_family_erlang_procs[] = {
+    {"erlang", "statistics", 1, bif_statistics_1, R},
+    {"erlang", "process_info", 1, bif_process_info_1, R},
+    {"erlang", "group_leader", 0, bif_group_leader_0, R},
+    {"erlang", "group_leader", 2, bif_group_leader_2, R},
+    {"erlang", "garbage_collect", 1, bif_garbage_collect_1, R},
     {"erlang", "memory", 0, bif_memory_0, R},
     {"erlang", "memory", 1, bif_memory_1, R},
     {"erlang", "send_after", 3, bif_send_after_3, R},

@@ -3,6 +3,8 @@
  * process back together (vm/gc.h). */
 #include "gc.h"
 
+#include <stdatomic.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,7 +264,26 @@ static int collect(gc_job *j)
 	return 0;
 }
 
+static _Atomic uint64_t total_gcs, total_reclaimed;
+
+uint64_t gc_total_count(void) { return total_gcs; }
+uint64_t gc_total_reclaimed(void) { return total_reclaimed; }
+
+static int collect_any(process *p, size_t need, term *xregs, unsigned live);
+
 int gc_collect(process *p, size_t need, term *xregs, unsigned live)
+{
+	size_t before = process_heap_words_in_use(p);
+	int r = collect_any(p, need, xregs, live);
+	if (r == 0) {
+		size_t after = process_heap_words_in_use(p);
+		total_gcs++;
+		total_reclaimed += before > after ? before - after : 0;
+	}
+	return r;
+}
+
+static int collect_any(process *p, size_t need, term *xregs, unsigned live)
 {
 	if (need > GC_MAX_WORDS)
 		return -ENOMEM;

@@ -121,6 +121,11 @@ int gc_collect_major(process *p, size_t need, term *xregs, unsigned live);
  * runtime then collects at the next chance, as OTP does. */
 bool gc_vheap_full(process *p);
 
+/* Collections done so far by every process, and the words they freed
+ * (statistics(garbage_collection)). */
+uint64_t gc_total_count(void);
+uint64_t gc_total_reclaimed(void);
+
 /* OTP's erts_next_heap_size: the smallest size of the heap size sequence
  * that is >= size (offset 0), or the one after it (offset 1). */
 size_t gc_next_heap_size(size_t size, unsigned offset);

@@ -130,6 +130,8 @@ typedef struct process {
 
 	/* ---- concurrency (vm/sched.h, vm/signals.h) ---- */
 	unsigned state;          /* PROC_* */
+	unsigned priority;       /* PRIO_* of vm/sched.h */
+	term group_leader;
 	bool started;            /* has run: resume at `resume`, not at the entry */
 	bool trap_exit;          /* process_flag(trap_exit, true) */
 	bool timer_armed;        /* a receive ... after is waiting for its deadline */

@@ -121,6 +121,8 @@ static process *new_process(process *parent, const spawn_opts *o)
 	}
 	if (o && o->fullsweep_set)
 		p->fullsweep_after = o->fullsweep_after;
+	p->priority = o && o->has_priority ? (unsigned)o->priority : PRIO_NORMAL;
+	p->group_leader = parent ? parent->group_leader : make_local_pid(slot);
 	p->id = make_local_pid(slot);
 	p->reds = 4000;
 	p->pending_exit = THE_NON_VALUE;
@@ -248,7 +250,16 @@ bool proc_deliver(process *to, term msg)
 
 /* ---- run queue ---- */
 
-static process *runq_head, *runq_tail;
+/* One queue per priority. max and high run before anything below them;
+ * low takes a turn after every LOW_EVERY normal ones, as OTP lets low
+ * processes progress among normal ones. */
+struct runq {
+	process *head, *tail;
+};
+static struct runq runqs[PRIO_COUNT];
+static size_t nrunnable;
+static unsigned normal_turns;
+#define LOW_EVERY 8
 
 void sched_make_runnable(process *p)
 {
@@ -256,26 +267,42 @@ void sched_make_runnable(process *p)
 		return;
 	p->state = PROC_RUNNABLE;
 	p->run_next = NULL;
-	if (runq_tail)
-		runq_tail->run_next = p;
+	struct runq *q = &runqs[p->priority < PRIO_COUNT ? p->priority : PRIO_NORMAL];
+	if (q->tail)
+		q->tail->run_next = p;
 	else
-		runq_head = p;
-	runq_tail = p;
+		q->head = p;
+	q->tail = p;
+	nrunnable++;
 }
 
-static process *runq_pop(void)
+static process *queue_pop(struct runq *q)
 {
-	process *p = runq_head;
+	process *p = q->head;
 	if (p) {
-		runq_head = p->run_next;
-		if (!runq_head)
-			runq_tail = NULL;
+		q->head = p->run_next;
+		if (!q->head)
+			q->tail = NULL;
 		p->run_next = NULL;
+		nrunnable--;
 	}
 	return p;
 }
 
-bool sched_others_runnable(void) { return runq_head != NULL; }
+static process *runq_pop(void)
+{
+	if (runqs[PRIO_MAX].head)
+		return queue_pop(&runqs[PRIO_MAX]);
+	if (runqs[PRIO_HIGH].head)
+		return queue_pop(&runqs[PRIO_HIGH]);
+	bool low_turn = runqs[PRIO_LOW].head &&
+	                (!runqs[PRIO_NORMAL].head || ++normal_turns % LOW_EVERY == 0);
+	return queue_pop(&runqs[low_turn ? PRIO_LOW : PRIO_NORMAL]);
+}
+
+bool sched_others_runnable(void) { return nrunnable > 0; }
+
+size_t sched_run_queue_length(void) { return nrunnable; }
 
 /* ---- receive timeouts: a min-heap of waiting processes by deadline ---- */
 
@@ -368,7 +395,7 @@ static bool fire_timers(bool may_sleep)
 	uint64_t next = next_timer < next_wait ? next_timer : next_wait;
 	if (next == UINT64_MAX)
 		return false;
-	if (may_sleep && !runq_head && next > now) {
+	if (may_sleep && !nrunnable && next > now) {
 		uint64_t ms = next - now;
 		struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000};
 		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
@@ -383,6 +410,30 @@ static bool fire_timers(bool may_sleep)
 		sched_make_runnable(p);
 	}
 	return true;
+}
+
+/* ---- statistics ---- */
+
+static uint64_t total_reductions, context_switches, start_ms;
+static uint64_t last_reductions, last_wall_ms, last_runtime_ms;
+
+void sched_stats(struct sched_stats *st)
+{
+	uint64_t now = sched_now_ms();
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	uint64_t runtime = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+	st->reductions = total_reductions;
+	st->reductions_since = total_reductions - last_reductions;
+	last_reductions = total_reductions;
+	st->context_switches = context_switches;
+	st->wall_ms = now - start_ms;
+	st->wall_since = now - (last_wall_ms ? last_wall_ms : start_ms);
+	last_wall_ms = now;
+	st->runtime_ms = runtime;
+	st->runtime_since = runtime - last_runtime_ms;
+	last_runtime_ms = runtime;
+	st->run_queue = nrunnable;
 }
 
 /* ---- the loop ---- */
@@ -423,7 +474,8 @@ static void report_crash(process *p)
 int sched_run(scheduler *s, process *first)
 {
 	term first_pid = first->id;
-	int status = 1;
+	if (!start_ms)
+		start_ms = sched_now_ms();
 	sched_make_runnable(first);
 	for (;;) {
 		if (ntimers || timers_pending())
@@ -434,7 +486,7 @@ int sched_run(scheduler *s, process *first)
 				if (proc_lookup(first_pid))
 					fprintf(stderr, "kbeam: every process waits for a message that "
 					                "no process can send\n");
-				return status;
+				return 1;
 			}
 			continue;
 		}
@@ -451,6 +503,8 @@ int sched_run(scheduler *s, process *first)
 		int64_t reds0 = p->reds = CONTEXT_REDS;
 		int r = jit_resume(s, p);
 		p->reductions += (uint64_t)(reds0 - p->reds);
+		total_reductions += (uint64_t)(reds0 - p->reds);
+		context_switches++;
 		bool is_first = p->id == first_pid;
 		switch (r) {
 		case RUN_YIELD:

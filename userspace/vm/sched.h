@@ -17,7 +17,12 @@
 
 #define PROCESS_LIMIT_DEFAULT 262144
 
+/* Process priorities, as process_flag(priority, P) names them. */
+enum { PRIO_MAX, PRIO_HIGH, PRIO_NORMAL, PRIO_LOW, PRIO_COUNT };
+
 typedef struct spawn_opts {
+	int priority; /* PRIO_*, 0 meaning normal: set with has_priority */
+	bool has_priority;
 	bool link;
 	bool monitor; /* spawn_monitor: *monitor_ref gets the reference */
 	size_t min_heap_size;
@@ -55,6 +60,8 @@ bool proc_deliver(process *to, term msg);
 void sched_make_runnable(process *p);
 /* Whether another process is waiting to run (the yield decision). */
 bool sched_others_runnable(void);
+/* Processes waiting to run (statistics(run_queue)). */
+size_t sched_run_queue_length(void);
 /* Arms p's receive timeout: `ms` from now. */
 void sched_arm_timer(process *p, uint64_t ms);
 void sched_disarm_timer(process *p);
@@ -65,6 +72,15 @@ int sched_run(scheduler *s, process *first);
 
 /* Releases an ended process's memory and pid (signals.c's proc_exit). */
 void sched_free_process(process *p);
+
+/* erlang:statistics/1's numbers; the "since" ones count from the
+ * previous call, as OTP's. */
+struct sched_stats {
+	uint64_t reductions, reductions_since, context_switches;
+	uint64_t wall_ms, wall_since, runtime_ms, runtime_since;
+	size_t run_queue;
+};
+void sched_stats(struct sched_stats *st);
 
 /* The monotonic clock in milliseconds. */
 uint64_t sched_now_ms(void);
