@@ -194,6 +194,79 @@ static term bif_monitor_2(process *p, const term *a)
 	return ref == THE_NON_VALUE ? bif_no_memory(p) : ref;
 }
 
+/* An alias mode from alias/1's options or monitor/3's {alias, Mode}; -1
+ * for a bad one. */
+static int alias_mode(term m)
+{
+	if (m == atom_from_cstr("explicit_unalias"))
+		return ALIAS_EXPLICIT_UNALIAS;
+	if (m == atom_from_cstr("demonitor"))
+		return ALIAS_DEMONITOR;
+	if (m == atom_from_cstr("reply_demonitor"))
+		return ALIAS_REPLY_DEMONITOR;
+	return -1;
+}
+
+static term new_alias(process *p, unsigned mode)
+{
+	uint64_t n;
+	term ref = ref_new(&p->heap, &n);
+	if (ref == THE_NON_VALUE || !alias_add(n, p->id, mode))
+		return bif_no_memory(p);
+	return ref;
+}
+
+static term bif_alias_0(process *p, const term *a)
+{
+	(void)a;
+	return new_alias(p, ALIAS_EXPLICIT_UNALIAS);
+}
+
+static term bif_alias_1(process *p, const term *a)
+{
+	unsigned mode = ALIAS_EXPLICIT_UNALIAS;
+	for (term l = a[0]; l != NIL; l = list_tail(l)) {
+		if (!is_list(l))
+			return bif_badarg(p);
+		if (list_head(l) == atom_from_cstr("explicit_unalias"))
+			mode = ALIAS_EXPLICIT_UNALIAS;
+		else if (list_head(l) == atom_from_cstr("reply"))
+			mode = ALIAS_REPLY;
+		else
+			return bif_badarg(p);
+	}
+	return new_alias(p, mode);
+}
+
+static term bif_unalias_1(process *p, const term *a)
+{
+	uint64_t n;
+	if (!is_ref(a[0]))
+		return bif_badarg(p);
+	return ref_number(a[0], &n) && alias_remove(n, p->id) ? ATOM(true) : ATOM(false);
+}
+
+/* monitor(process, Target, [{alias, Mode}]): the monitor's reference is an
+ * alias too */
+static term bif_monitor_3(process *p, const term *a)
+{
+	int mode = -1;
+	for (term l = a[2]; l != NIL; l = list_tail(l)) {
+		if (!is_list(l))
+			return bif_badarg(p);
+		term o = list_head(l);
+		if (!is_tuple(o) || tuple_arity(o) != 2 || tuple_get(o, 1) != atom_from_cstr("alias") ||
+		    (mode = alias_mode(tuple_get(o, 2))) < 0)
+			return bif_badarg(p);
+	}
+	term ref = bif_monitor_2(p, a);
+	uint64_t n;
+	if (ref != THE_NON_VALUE && mode >= 0 && ref_number(ref, &n) &&
+	    !alias_add(n, p->id, (unsigned)mode))
+		return bif_no_memory(p);
+	return ref;
+}
+
 static term demonitor(process *p, term ref, term opts)
 {
 	bool flush = false, info = false;
@@ -630,6 +703,10 @@ static term bif_statistics_1(process *p, const term *a)
 
 #define R BIF_NEEDS_PROCESS
 const bif_def bif_family_erlang_procs[] = {
+    {"erlang", "alias", 0, bif_alias_0, R},
+    {"erlang", "alias", 1, bif_alias_1, R},
+    {"erlang", "unalias", 1, bif_unalias_1, R},
+    {"erlang", "monitor", 3, bif_monitor_3, R},
     {"erlang", "statistics", 1, bif_statistics_1, R},
     {"erlang", "process_info", 1, bif_process_info_1, R},
     {"erlang", "group_leader", 0, bif_group_leader_0, R},

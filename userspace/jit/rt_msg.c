@@ -10,6 +10,7 @@
 
 #include "rt_msg.h"
 #include "vm/mailbox.h"
+#include "vm/ref.h"
 #include "vm/sched.h"
 #include "vm/signals.h"
 
@@ -43,7 +44,14 @@ term rt_send(process *p, term dest, term msg)
 		if (pid == THE_NON_VALUE)
 			return msg; /* {Name, Node} to a missing name is not an error */
 		dest = pid;
-	} else if (!is_pid(dest) && !is_ref(dest) && !is_port(dest)) {
+	} else if (is_ref(dest)) {
+		/* an alias: to its owner while active, else dropped */
+		uint64_t n;
+		term owner = ref_number(dest, &n) ? alias_target(n) : THE_NON_VALUE;
+		if (owner == THE_NON_VALUE)
+			return msg;
+		dest = owner;
+	} else if (!is_pid(dest) && !is_port(dest)) {
 		return send_badarg(p, dest, msg);
 	}
 	if (dest == p->id) {

@@ -10,6 +10,14 @@
 #include "ref.h"
 #include "sched.h"
 
+struct alias_entry {
+	uint64_t ref;
+	term owner;
+	unsigned mode;
+};
+static struct alias_entry *aliases;
+static size_t alias_find(uint64_t ref);
+
 /* ---- links ---- */
 
 static bool has_link(const process *p, term pid)
@@ -125,6 +133,11 @@ bool sig_demonitor(process *watcher, uint64_t ref, bool flush)
 {
 	term target;
 	bool active = remove_monitor(watcher, ref, true, &target);
+	/* a monitor's alias of mode demonitor or reply_demonitor ends too */
+	size_t ai = alias_find(ref);
+	if (ai != SIZE_MAX && aliases[ai].owner == watcher->id &&
+	    aliases[ai].mode != ALIAS_EXPLICIT_UNALIAS)
+		alias_remove(ref, watcher->id);
 	if (active) {
 		process *t = proc_lookup(target);
 		if (t)
@@ -215,6 +228,7 @@ void proc_exit(process *p, term reason)
 		}
 	}
 	p->nmonitors = 0;
+	alias_drop_owner(p->id);
 	sched_free_process(p);
 }
 
@@ -272,4 +286,67 @@ size_t reg_list(term *out, size_t max)
 	for (size_t i = 0; i < nregs && n < max; i++)
 		out[n++] = regs[i].name;
 	return n;
+}
+
+/* ---- aliases ---- */
+
+static size_t naliases, aliases_cap;
+
+bool alias_add(uint64_t ref, term owner, unsigned mode)
+{
+	if (naliases == aliases_cap) {
+		size_t cap = aliases_cap ? 2 * aliases_cap : 16;
+		struct alias_entry *n = realloc(aliases, cap * sizeof *n);
+		if (!n)
+			return false;
+		aliases = n;
+		aliases_cap = cap;
+	}
+	aliases[naliases++] = (struct alias_entry){ref, owner, mode};
+	return true;
+}
+
+static size_t alias_find(uint64_t ref)
+{
+	for (size_t i = 0; i < naliases; i++)
+		if (aliases[i].ref == ref)
+			return i;
+	return SIZE_MAX;
+}
+
+bool alias_remove(uint64_t ref, term owner)
+{
+	size_t i = alias_find(ref);
+	if (i == SIZE_MAX || aliases[i].owner != owner)
+		return false;
+	aliases[i] = aliases[--naliases];
+	return true;
+}
+
+term alias_target(uint64_t ref)
+{
+	size_t i = alias_find(ref);
+	if (i == SIZE_MAX)
+		return THE_NON_VALUE;
+	term owner = aliases[i].owner;
+	if (aliases[i].mode == ALIAS_REPLY_DEMONITOR) {
+		/* the first message through the alias ends it and its monitor */
+		process *p = proc_lookup(owner);
+		if (p)
+			sig_demonitor(p, ref, false);
+		alias_remove(ref, owner);
+	} else if (aliases[i].mode == ALIAS_REPLY) {
+		alias_remove(ref, owner);
+	}
+	return owner;
+}
+
+void alias_drop_owner(term owner)
+{
+	for (size_t i = 0; i < naliases;) {
+		if (aliases[i].owner == owner)
+			aliases[i] = aliases[--naliases];
+		else
+			i++;
+	}
 }

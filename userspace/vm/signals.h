@@ -37,6 +37,18 @@ void sig_exit(term from, process *to, term reason, bool from_link);
  * unregistered, the memory released, the pid freed. */
 void proc_exit(process *p, term reason);
 
+/* Process aliases: a reference that, while active, sends to its owner.
+ * Modes as OTP names them. */
+enum { ALIAS_EXPLICIT_UNALIAS, ALIAS_DEMONITOR, ALIAS_REPLY_DEMONITOR, ALIAS_REPLY };
+bool alias_add(uint64_t ref, term owner, unsigned mode);
+/* unalias/1: false when ref is not an active alias of owner */
+bool alias_remove(uint64_t ref, term owner);
+/* The owner a message sent to the alias goes to (ending a reply mode
+ * alias), or THE_NON_VALUE when it is not active. */
+term alias_target(uint64_t ref);
+/* A process ends: its aliases go. */
+void alias_drop_owner(term owner);
+
 /* register/2, unregister/1, whereis/1, registered/0 */
 bool reg_register(term name, process *p);
 bool reg_unregister(term name);
