@@ -6,6 +6,7 @@
  * released with the destination heap. Long lists, deep nesting and heavy
  * sharing must neither overflow the C stack nor take time or memory out of
  * proportion to the term's distinct objects. */
+#include "ref_copy.h"
 #include "unit.h"
 #include "term_build.h"
 
@@ -40,46 +41,6 @@ static inline const term *untag(term t) { return (const term *)(uintptr_t)(t & ~
 static inline bool is_pointer(term t) { return is_list(t) || is_boxed(t); }
 static kb_binary *refc_of(term bin) { return (kb_binary *)(uintptr_t)boxed_ptr(bin)[REFC_BIN_VAL]; }
 static uint64_t refc_count(kb_binary *b) { return atomic_load(&b->refc); }
-
-/* ---- an independent deep copy (recursive: for shallow terms only) ---- */
-
-static term ref_copy(kb_heap *h, term t)
-{
-	if (is_list(t)) {
-		term head = NIL, *last = &head;
-		while (is_list(t)) {
-			term *c = heap_alloc(h, 2);
-			c[0] = ref_copy(h, list_head(t));
-			c[1] = NIL;
-			*last = make_list(c);
-			last = &c[1];
-			t = list_tail(t);
-		}
-		*last = ref_copy(h, t);
-		return head;
-	}
-	if (!is_boxed(t))
-		return t;
-	term *p = boxed_ptr(t);
-	unsigned sub = header_subtag(p[0]);
-	if (sub == SUBTAG_HEAP_BIN || sub == SUBTAG_REFC_BIN || sub == SUBTAG_SUB_BIN) {
-		bitstring_view v;
-		bitstring_get(t, &v);
-		uint8_t *buf = malloc(v.bitsize / 8 + 1);
-		bits_copy(buf, v.base, v.bitoffs, v.bitsize);
-		term r = bitstring_new(h, buf, v.bitsize);
-		free(buf);
-		return r;
-	}
-	size_t n = header_arity(p[0]) + 1;
-	term *q = heap_alloc(h, n);
-	memcpy(q, p, n * sizeof(term));
-	for (size_t i = 1; i < n; i++)
-		if (sub == SUBTAG_TUPLE || sub == SUBTAG_MAP ||
-		    (sub == SUBTAG_FUN && (i == FUN_CREATOR || i >= FUN_ENV)))
-			q[i] = ref_copy(h, q[i]);
-	return make_boxed(q);
-}
 
 /* ---- parsing a copy: its words alone, no pointer out ---- */
 

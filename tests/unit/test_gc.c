@@ -5,6 +5,7 @@
  * and large needs; after each collection every root must equal a deep copy
  * kept in another arena, literals must stay where they are, sharing must
  * survive, and refc binaries must be released exactly when unreachable. */
+#include "ref_copy.h"
 #include "unit.h"
 #include "term_build.h"
 
@@ -31,56 +32,6 @@ static uint64_t rnd(void)
 static kb_heap lit_heap;    /* literals: outside every process */
 static kb_heap expect_heap; /* deep copies of the roots */
 static term lit_tuple, lit_list, lit_refc;
-
-/* ---- deep copies, independent of the collector ---- */
-
-static term deep_copy(kb_heap *h, term t);
-
-static term copy_bits(kb_heap *h, term t)
-{
-	bitstring_view v;
-	bitstring_get(t, &v);
-	uint8_t *buf = malloc(v.bitsize / 8 + 1);
-	bits_copy(buf, v.base, v.bitoffs, v.bitsize);
-	term r = bitstring_new(h, buf, v.bitsize);
-	free(buf);
-	return r;
-}
-
-static term deep_copy(kb_heap *h, term t)
-{
-	if (is_list(t)) {
-		term head = NIL, *last = &head;
-		while (is_list(t)) {
-			term *c = heap_alloc(h, 2);
-			c[0] = deep_copy(h, list_head(t));
-			c[1] = NIL;
-			*last = make_list(c);
-			last = &c[1];
-			t = list_tail(t);
-		}
-		*last = deep_copy(h, t);
-		return head;
-	}
-	if (!is_boxed(t))
-		return t;
-	term *p = boxed_ptr(t);
-	unsigned sub = header_subtag(p[0]);
-	if (sub == SUBTAG_HEAP_BIN || sub == SUBTAG_REFC_BIN || sub == SUBTAG_SUB_BIN)
-		return copy_bits(h, t);
-	size_t n = header_arity(p[0]) + 1;
-	term *q = heap_alloc(h, n);
-	memcpy(q, p, n * sizeof(term));
-	if (sub == SUBTAG_TUPLE || sub == SUBTAG_MAP) {
-		for (size_t i = 1; i < n; i++)
-			q[i] = deep_copy(h, q[i]);
-	} else if (sub == SUBTAG_FUN) {
-		q[FUN_CREATOR] = deep_copy(h, q[FUN_CREATOR]);
-		for (size_t i = FUN_ENV; i < n; i++)
-			q[i] = deep_copy(h, q[i]);
-	}
-	return make_boxed(q);
-}
 
 /* ---- a process and its roots ---- */
 
@@ -132,7 +83,7 @@ static void push_word(unsigned *pool_len, term w, bool is_term)
 	*--P.stop = w;
 	P.heap.limit = P.stop;
 	stack_is_term[d] = is_term;
-	stack_exp[d] = is_term ? deep_copy(&expect_heap, w) : w;
+	stack_exp[d] = is_term ? ref_copy(&expect_heap, w) : w;
 }
 
 static void pop_words(size_t n)
@@ -144,13 +95,13 @@ static void pop_words(size_t n)
 static void set_x(int i, term t)
 {
 	xregs[i] = t;
-	xexp[i] = deep_copy(&expect_heap, t);
+	xexp[i] = ref_copy(&expect_heap, t);
 }
 
 static void set_extra(int i, term t)
 {
 	extra[i] = t;
-	extra_exp[i] = deep_copy(&expect_heap, t);
+	extra_exp[i] = ref_copy(&expect_heap, t);
 }
 
 static bool literals_in_place(void)
@@ -485,7 +436,7 @@ static void test_object_kinds(void)
 	term raw = bin;
 	extra[1] = make_boxed(ms);
 	extra_exp[1] = THE_NON_VALUE;
-	term bin_copy = deep_copy(&expect_heap, bin);
+	term bin_copy = ref_copy(&expect_heap, bin);
 	const char *why = "";
 	for (int round = 0; round < 12; round++) {
 		for (int i = 0; i < 30; i++) /* garbage */
@@ -535,7 +486,7 @@ static void test_random_graphs(void)
 		if (rnd() % 4 == 0) { /* a dictionary entry */
 			term kv = build_tuple2(&P.heap, make_small(round), gen_term(&g, 2));
 			P.dictionary = build_cons(&P.heap, kv, P.dictionary);
-			dict_exp = deep_copy(&expect_heap, P.dictionary);
+			dict_exp = ref_copy(&expect_heap, P.dictionary);
 		}
 		if (rnd() % 6 == 0) { /* a large tuple: surely a fragment */
 			size_t n = 500 + rnd() % 3000;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "bif.h"
+#include "vm/build.h"
 #include "erlang_misc.h"
 #include "vm/code_server.h"
 
@@ -48,16 +49,8 @@ static bool is_preloaded(term module)
 /* The list of the n atoms. */
 static term atom_list(process *p, const term *atoms, size_t n)
 {
-	term *cells = n ? heap_alloc(&p->heap, 2 * n) : NULL;
-	if (n && !cells)
-		return bif_no_memory(p);
-	term l = NIL;
-	for (size_t i = n; i-- > 0;) {
-		cells[2 * i] = atoms[i];
-		cells[2 * i + 1] = l;
-		l = make_list(&cells[2 * i]);
-	}
-	return l;
+	term l = build_list(&p->heap, atoms, n);
+	return l == THE_NON_VALUE ? bif_no_memory(p) : l;
 }
 
 static term bif_erlang_pre_loaded_0(process *p, const term *args)
