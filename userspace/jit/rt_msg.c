@@ -112,3 +112,26 @@ int rt_wait_timeout(process *p, term timeout)
 	sched_arm_timer(p, (uint64_t)ms);
 	return RT_WAIT_FOREVER;
 }
+
+/* Receive markers bound to a reference (only a local reference made here
+ * can be one: others are never bound). */
+void rt_marker_bind(process *p, term marker, term ref)
+{
+	uint64_t n;
+	if (ref_number(ref, &n))
+		mbox_marker_bind(p, marker, n);
+}
+
+void rt_marker_use(process *p, term ref)
+{
+	uint64_t n;
+	if (ref_number(ref, &n))
+		mbox_marker_use(p, n);
+}
+
+void rt_marker_clear(process *p, term ref)
+{
+	uint64_t n;
+	if (ref_number(ref, &n))
+		mbox_marker_clear(p, n);
+}

@@ -16,4 +16,9 @@ bool rt_wait(process *p);
 enum { RT_WAIT_MESSAGE, RT_WAIT_TIMEOUT, RT_WAIT_FOREVER, RT_WAIT_ERROR };
 int rt_wait_timeout(process *p, term timeout);
 
+/* recv_marker_bind / use / clear with the reference term */
+void rt_marker_bind(process *p, term marker, term ref);
+void rt_marker_use(process *p, term ref);
+void rt_marker_clear(process *p, term ref);
+
 #endif

@@ -23,7 +23,46 @@ bool mbox_push(process *p, term msg)
 		}
 	}
 	p->mbox[p->mbox_len++] = msg;
+	p->msg_seq++;
 	return true;
+}
+
+/* ---- receive markers ---- */
+
+term mbox_marker_reserve(process *p) { return make_small((int64_t)(p->msg_seq & ((1ull << 58) - 1))); }
+
+void mbox_marker_bind(process *p, term marker, uint64_t ref)
+{
+	if (!is_small(marker))
+		return;
+	/* two slots, as OTP keeps: the older one makes way */
+	unsigned slot = p->markers[0].ref == 0 ? 0 : 1;
+	if (p->markers[0].ref && p->markers[1].ref)
+		p->markers[0] = p->markers[1];
+	p->markers[slot].ref = ref;
+	p->markers[slot].seq = (uint64_t)small_value(marker);
+}
+
+void mbox_marker_use(process *p, uint64_t ref)
+{
+	for (unsigned i = 0; i < 2; i++) {
+		if (p->markers[i].ref != ref || ref == 0)
+			continue;
+		/* the messages queued since the marker are at most the last
+		 * (msg_seq - seq) ones: starting there skips only older ones */
+		uint64_t newer = p->msg_seq - p->markers[i].seq;
+		size_t count = mbox_count(p);
+		if (newer < count)
+			p->save = p->mbox_len - (size_t)newer;
+		return;
+	}
+}
+
+void mbox_marker_clear(process *p, uint64_t ref)
+{
+	for (unsigned i = 0; i < 2; i++)
+		if (p->markers[i].ref == ref)
+			p->markers[i].ref = 0;
 }
 
 void mbox_remove(process *p, size_t k)

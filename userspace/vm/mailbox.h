@@ -27,4 +27,13 @@ static inline void mbox_reset(process *p) { p->save = p->mbox_first; }
  * the same message, or the next one. */
 void mbox_remove(process *p, size_t k);
 
+/* Receive markers (recv_marker_*): a marker remembers how many messages
+ * had arrived; bound to a reference, a receive on that reference starts
+ * after the messages older than the marker (make_ref() followed by a
+ * receive of the reply does not scan the queue). */
+term mbox_marker_reserve(process *p);
+void mbox_marker_bind(process *p, term marker, uint64_t ref);
+void mbox_marker_use(process *p, uint64_t ref);
+void mbox_marker_clear(process *p, uint64_t ref);
+
 #endif

@@ -99,6 +99,10 @@ typedef struct process {
 	 * a root of the collector) ---- */
 	term *mbox;
 	size_t mbox_first, mbox_len, mbox_cap, save; /* vm/mailbox.h */
+	uint64_t msg_seq; /* messages ever queued: receive markers count them */
+	struct {
+		uint64_t ref, seq; /* ref 0: unused */
+	} markers[2];
 
 	/* ---- execution state ---- */
 	/* The X registers while this process runs: the scheduler's array. */
