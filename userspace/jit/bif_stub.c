@@ -39,6 +39,7 @@ static uintptr_t make_stub(const bif_def *bif, struct raise_info **rip)
 	cb_init(cb);
 	jit_arena_prepare(cb);
 	cb_label ok = cb_label_new(cb);
+	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_REDS), R_FCALLS);
 	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_HTOP), R_HTOP);
 	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_STOP), R_E);
 	x86_lea(cb, 64, X86_R11, x86_mem_base(R_E, -8 * HEAP_LIMIT_GAP));
@@ -48,6 +49,7 @@ static uintptr_t make_stub(const bif_def *bif, struct raise_info **rip)
 	x86_call_abs(cb, (uint64_t)(uintptr_t)bif->fn);
 	x86_mov_rm(cb, 64, R_HTOP, x86_mem_base(R_P, P_HTOP));
 	x86_mov_rm(cb, 64, R_E, x86_mem_base(R_P, P_STOP));
+	x86_mov_rm(cb, 64, R_FCALLS, x86_mem_base(R_P, P_REDS));
 	x86_test_rr(cb, 64, X86_RAX, X86_RAX);
 	x86_jcc_label(cb, X86_CC_NZ, ok);
 	x86_mov_ri(cb, 64, X86_RDX, (int64_t)(uintptr_t)ri);

@@ -67,6 +67,8 @@ kb_type emit_opnd_type(emit_ctx *e, const kb_operand *o)
 
 void emit_sync_out(emit_ctx *e)
 {
+	/* reductions too: BIFs charge long work to p->reds */
+	x86_mov_mr(e->cb, 64, x86_mem_base(R_P, P_REDS), R_FCALLS);
 	x86_mov_mr(e->cb, 64, x86_mem_base(R_P, P_HTOP), R_HTOP);
 	x86_mov_mr(e->cb, 64, x86_mem_base(R_P, P_STOP), R_E);
 	x86_lea(e->cb, 64, X86_R11, x86_mem_base(R_E, -8 * HEAP_LIMIT_GAP));
@@ -79,6 +81,7 @@ void emit_call_helper(emit_ctx *e, const void *fn)
 	x86_mov_rr(e->cb, 64, X86_RDI, R_P);
 	x86_call_abs(e->cb, (uint64_t)(uintptr_t)fn);
 	x86_mov_rm(e->cb, 64, R_HTOP, x86_mem_base(R_P, P_HTOP));
+	x86_mov_rm(e->cb, 64, R_FCALLS, x86_mem_base(R_P, P_REDS));
 }
 
 void emit_call_helper_e(emit_ctx *e, const void *fn)
