@@ -31,16 +31,28 @@ extern const bif_def bif_family_erlang_msg[];
 extern const bif_def bif_family_erlang_procs[];
 
 static const bif_def *const families[] = {
-    bif_family_erlang_arith, bif_family_erlang_compare,
-    bif_family_erlang_types, bif_family_erlang_conv,
-    bif_family_erlang_atoms, bif_family_erlang_tuples,
-    bif_family_erlang_lists, bif_family_erlang_binaries,
-    bif_family_erlang_etf,   bif_family_erlang_hash,
-    bif_family_maps,         bif_family_binary_module,
-    bif_family_unicode,      bif_family_math,
-    bif_family_erlang_runtime, bif_family_erlang_code, bif_family_maps_iter,
+    bif_family_erlang_arith,
+    bif_family_erlang_compare,
+    bif_family_erlang_types,
+    bif_family_erlang_conv,
+    bif_family_erlang_atoms,
+    bif_family_erlang_tuples,
+    bif_family_erlang_lists,
+    bif_family_erlang_binaries,
+    bif_family_erlang_etf,
+    bif_family_erlang_hash,
+    bif_family_maps,
+    bif_family_binary_module,
+    bif_family_unicode,
+    bif_family_math,
+    bif_family_erlang_runtime,
+    bif_family_erlang_code,
+    bif_family_maps_iter,
     bif_family_erlang_misc,
-    bif_family_persistent_term, bif_family_os, bif_family_erlang_msg, bif_family_erlang_procs,
+    bif_family_persistent_term,
+    bif_family_os,
+    bif_family_erlang_msg,
+    bif_family_erlang_procs,
 };
 
 typedef struct bif_slot {

@@ -242,7 +242,7 @@ static term bif_erlang_binary_to_existing_atom_2(process *p, const term *args)
 
 #define ENTRY(name, arity)                                                                         \
 	{                                                                                          \
-		"erlang", #name, arity, bif_erlang_##name##_##arity, 0                                \
+		"erlang", #name, arity, bif_erlang_##name##_##arity, 0                             \
 	}
 
 const bif_def bif_family_erlang_atoms[] = {

@@ -21,10 +21,14 @@ static term function_list(process *p, const kb_module *m, bool all)
 	term l = NIL;
 	if (all) {
 		for (uint32_t i = m->nfunctions; i-- > 0 && l != THE_NON_VALUE;)
-			l = cons(p, tuple2(p, m->functions[i].name, make_small(m->functions[i].arity)), l);
+			l = cons(p,
+			         tuple2(p, m->functions[i].name, make_small(m->functions[i].arity)),
+			         l);
 	} else {
 		for (uint32_t i = m->nexports; i-- > 0 && l != THE_NON_VALUE;)
-			l = cons(p, tuple2(p, m->exports[i].function, make_small(m->exports[i].arity)), l);
+			l = cons(p,
+			         tuple2(p, m->exports[i].function, make_small(m->exports[i].arity)),
+			         l);
 	}
 	return l;
 }

@@ -92,7 +92,8 @@ static bool parse_opts(term l, spawn_opts *o)
 			o->monitor = true;
 		} else if (is_tuple(x) && tuple_arity(x) == 2 && is_atom(tuple_get(x, 1))) {
 			term k = tuple_get(x, 1), v = tuple_get(x, 2);
-			if (k == atom_from_cstr("min_heap_size") && is_small(v) && small_value(v) >= 0)
+			if (k == atom_from_cstr("min_heap_size") && is_small(v) &&
+			    small_value(v) >= 0)
 				o->min_heap_size = (size_t)small_value(v);
 			else if (k == atom_from_cstr("fullsweep_after") && is_small(v) &&
 			         small_value(v) >= 0) {
@@ -101,9 +102,9 @@ static bool parse_opts(term l, spawn_opts *o)
 			} else if (k == atom_from_cstr("priority") && priority_of(v) >= 0) {
 				o->priority = priority_of(v);
 				o->has_priority = true;
-			}
-			else if (k == atom_from_cstr("message_queue_data") &&
-			         (v == atom_from_cstr("on_heap") || v == atom_from_cstr("off_heap")))
+			} else if (k == atom_from_cstr("message_queue_data") &&
+			           (v == atom_from_cstr("on_heap") ||
+			            v == atom_from_cstr("off_heap")))
 				;
 			else if (k == atom_from_cstr("min_bin_vheap_size") && is_small(v))
 				;
@@ -255,7 +256,8 @@ static term bif_monitor_3(process *p, const term *a)
 		if (!is_list(l))
 			return bif_badarg(p);
 		term o = list_head(l);
-		if (!is_tuple(o) || tuple_arity(o) != 2 || tuple_get(o, 1) != atom_from_cstr("alias") ||
+		if (!is_tuple(o) || tuple_arity(o) != 2 ||
+		    tuple_get(o, 1) != atom_from_cstr("alias") ||
 		    (mode = alias_mode(tuple_get(o, 2))) < 0)
 			return bif_badarg(p);
 	}
@@ -402,10 +404,7 @@ static term bif_yield_0(process *p, const term *a)
 
 /* ---- process_info ---- */
 
-static term links_list(process *p, process *t)
-{
-	return build_list(&p->heap, t->links, t->nlinks);
-}
+static term links_list(process *p, process *t) { return build_list(&p->heap, t->links, t->nlinks); }
 
 static term monitors_list(process *p, process *t, bool watching)
 {
@@ -429,14 +428,16 @@ static term info_value(process *p, process *t, term k, uintptr_t caller)
 	if (k == atom_from_cstr("registered_name"))
 		return t->registered_name == NIL ? NIL : t->registered_name;
 	if (k == atom_from_cstr("status"))
-		return atom_from_cstr(t == p ? "running"
-		                      : t->state == PROC_WAITING ? "waiting" : "runnable");
+		return atom_from_cstr(t == p                     ? "running"
+		                      : t->state == PROC_WAITING ? "waiting"
+		                                                 : "runnable");
 	if (k == atom_from_cstr("message_queue_len"))
 		return make_small((int64_t)mbox_count(t));
 	if (k == atom_from_cstr("messages")) {
 		term l = NIL;
 		for (size_t i = mbox_count(t); i-- > 0 && l != THE_NON_VALUE;)
-			l = build_cons(&p->heap, t == p ? mbox_at(t, i) : term_copy(&p->heap, mbox_at(t, i)),
+			l = build_cons(&p->heap,
+			               t == p ? mbox_at(t, i) : term_copy(&p->heap, mbox_at(t, i)),
 			               l);
 		return l;
 	}
@@ -449,7 +450,8 @@ static term info_value(process *p, process *t, term k, uintptr_t caller)
 	if (k == atom_from_cstr("trap_exit"))
 		return t->trap_exit ? ATOM(true) : ATOM(false);
 	if (k == atom_from_cstr("priority"))
-		return atom_from_cstr(prio_names[t->priority < PRIO_COUNT ? t->priority : PRIO_NORMAL]);
+		return atom_from_cstr(
+		    prio_names[t->priority < PRIO_COUNT ? t->priority : PRIO_NORMAL]);
 	if (k == atom_from_cstr("heap_size"))
 		return make_small((int64_t)process_heap_size(t));
 	if (k == atom_from_cstr("total_heap_size"))
@@ -475,8 +477,8 @@ static term info_value(process *p, process *t, term k, uintptr_t caller)
 		if (t == p) {
 			/* the function that called process_info */
 			if (jit_locate(caller, &loc))
-				return build_tuple3(&p->heap, loc.code->module->name, loc.func->name,
-				                    make_small(loc.func->arity));
+				return build_tuple3(&p->heap, loc.code->module->name,
+				                    loc.func->name, make_small(loc.func->arity));
 			return build_tuple3(&p->heap, ATOM(erlang), atom_from_cstr("process_info"),
 			                    make_small(2));
 		}
@@ -612,11 +614,15 @@ static term bif_read_timer_1(process *p, const term *a) { return timer_op(p, a[0
 static term bif_process_info_1(process *p, const term *a)
 {
 	/* OTP's list, registered_name only when there is one */
-	static const char *const items[] = {
-	    "registered_name", "current_function", "initial_call", "status",
-	    "message_queue_len", "links", "dictionary", "trap_exit", "error_handler",
-	    "priority", "group_leader", "total_heap_size", "heap_size", "stack_size",
-	    "reductions", "garbage_collection", "suspending"};
+	static const char *const items[] = {"registered_name",   "current_function",
+	                                    "initial_call",      "status",
+	                                    "message_queue_len", "links",
+	                                    "dictionary",        "trap_exit",
+	                                    "error_handler",     "priority",
+	                                    "group_leader",      "total_heap_size",
+	                                    "heap_size",         "stack_size",
+	                                    "reductions",        "garbage_collection",
+	                                    "suspending"};
 	uintptr_t caller = (uintptr_t)__builtin_return_address(0);
 	enum { N = sizeof items / sizeof items[0] };
 	if (!is_local_pid(a[0]))
@@ -662,8 +668,7 @@ static term bif_garbage_collect_1(process *p, const term *a)
 		return ATOM(false);
 	if (t == p)
 		return gc_collect_major(p, 0, p->x, 0) == 0 ? ATOM(true) : bif_no_memory(p);
-	return gc_collect_major(t, 0, t->xsave, t->xsave_len) == 0 ? ATOM(true)
-	                                                           : bif_no_memory(p);
+	return gc_collect_major(t, 0, t->xsave, t->xsave_len) == 0 ? ATOM(true) : bif_no_memory(p);
 }
 
 static term int_pair(process *p, uint64_t a, uint64_t b)
@@ -694,7 +699,8 @@ static term bif_statistics_1(process *p, const term *a)
 		r = build_tuple3(&p->heap, make_small((int64_t)gc_total_count()),
 		                 make_small((int64_t)gc_total_reclaimed()), make_small(0));
 	else if (k == atom_from_cstr("io"))
-		r = build_tuple2(&p->heap, build_tuple2(&p->heap, atom_from_cstr("input"), make_small(0)),
+		r = build_tuple2(&p->heap,
+		                 build_tuple2(&p->heap, atom_from_cstr("input"), make_small(0)),
 		                 build_tuple2(&p->heap, atom_from_cstr("output"), make_small(0)));
 	else
 		return bif_badarg(p);

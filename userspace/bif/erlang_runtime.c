@@ -57,7 +57,8 @@ static term bif_error_3(process *p, const term *a)
 		if (!is_list(l))
 			return bif_badarg(p);
 		term o = list_head(l);
-		if (is_tuple(o) && tuple_arity(o) == 2 && tuple_get(o, 1) == atom_from_cstr("error_info")) {
+		if (is_tuple(o) && tuple_arity(o) == 2 &&
+		    tuple_get(o, 1) == atom_from_cstr("error_info")) {
 			if (!is_map(tuple_get(o, 2)))
 				return bif_badarg(p);
 			term *c = heap_alloc(&p->heap, 2);
@@ -273,7 +274,6 @@ static term bif_node_1(process *p, const term *a)
 	return ident_node(a[0]);
 }
 
-
 /* ---- references and unique integers ---- */
 
 static _Atomic int64_t unique_counter = 1;
@@ -378,7 +378,10 @@ static term bif_system_time_0(process *p, const term *a)
 	(void)a;
 	return clock_in(p, CLOCK_REALTIME, atom_from_cstr("native"));
 }
-static term bif_system_time_1(process *p, const term *a) { return clock_in(p, CLOCK_REALTIME, a[0]); }
+static term bif_system_time_1(process *p, const term *a)
+{
+	return clock_in(p, CLOCK_REALTIME, a[0]);
+}
 
 static term bif_is_alive_0(process *p, const term *a)
 {

@@ -163,7 +163,7 @@ static term bif_erlang_insert_element_3(process *p, const term *args)
 
 #define ENTRY(name, arity)                                                                         \
 	{                                                                                          \
-		"erlang", #name, arity, bif_erlang_##name##_##arity, 0                                \
+		"erlang", #name, arity, bif_erlang_##name##_##arity, 0                             \
 	}
 
 const bif_def bif_family_erlang_tuples[] = {

@@ -135,7 +135,7 @@ static term bif_erlang_size_1(process *p, const term *args)
 
 #define ENTRY(name, arity)                                                                         \
 	{                                                                                          \
-		"erlang", #name, arity, bif_erlang_##name##_##arity, 0                                \
+		"erlang", #name, arity, bif_erlang_##name##_##arity, 0                             \
 	}
 
 const bif_def bif_family_erlang_types[] = {

@@ -18,10 +18,7 @@
 #define DIGIT_BITS 5
 #define MAX_LEVELS 11 /* 55 bits: a small integer */
 
-static term tuple3(process *p, term a, term b, term c)
-{
-	return build_tuple3(&p->heap, a, b, c);
-}
+static term tuple3(process *p, term a, term b, term c) { return build_tuple3(&p->heap, a, b, c); }
 
 static term iter_of(process *p, int64_t path, term map)
 {
@@ -135,10 +132,11 @@ static term next_pair(process *p, term path, term map)
 		return next_hamt(p, i, map);
 	if ((size_t)i >= flatmap_size(map))
 		return atom_from_cstr("none");
-	term nxt = (size_t)i + 1 < flatmap_size(map) ? iter_of(p, i + 1, map)
-	                                               : atom_from_cstr("none");
-	term r = nxt == THE_NON_VALUE ? THE_NON_VALUE
-	                              : tuple3(p, flatmap_keys(map)[i], flatmap_values(map)[i], nxt);
+	term nxt =
+	    (size_t)i + 1 < flatmap_size(map) ? iter_of(p, i + 1, map) : atom_from_cstr("none");
+	term r = nxt == THE_NON_VALUE
+	             ? THE_NON_VALUE
+	             : tuple3(p, flatmap_keys(map)[i], flatmap_values(map)[i], nxt);
 	return r == THE_NON_VALUE ? bif_no_memory(p) : r;
 }
 

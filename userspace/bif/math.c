@@ -98,11 +98,11 @@ MATH2(pow)
 
 #define ENTRY1(name)                                                                               \
 	{                                                                                          \
-		"math", #name, 1, bif_math_##name##_1, 0                                              \
+		"math", #name, 1, bif_math_##name##_1, 0                                           \
 	}
 #define ENTRY2(name)                                                                               \
 	{                                                                                          \
-		"math", #name, 2, bif_math_##name##_2, 0                                              \
+		"math", #name, 2, bif_math_##name##_2, 0                                           \
 	}
 
 const bif_def bif_family_math[] = {

@@ -124,8 +124,12 @@ static term bif_perf_counter_0(process *p, const term *a)
 
 #define R BIF_NEEDS_PROCESS
 const bif_def bif_family_os[] = {
-    {"os", "getenv", 1, bif_getenv_1, R},  {"os", "putenv", 2, bif_putenv_2, R},
-    {"os", "unsetenv", 1, bif_unsetenv_1, R}, {"os", "env", 0, bif_env_0, R},
-    {"os", "getpid", 0, bif_getpid_0, R},  {"os", "timestamp", 0, bif_timestamp_0, R},
-    {"os", "perf_counter", 0, bif_perf_counter_0, R}, {NULL, NULL, 0, NULL, 0},
+    {"os", "getenv", 1, bif_getenv_1, R},
+    {"os", "putenv", 2, bif_putenv_2, R},
+    {"os", "unsetenv", 1, bif_unsetenv_1, R},
+    {"os", "env", 0, bif_env_0, R},
+    {"os", "getpid", 0, bif_getpid_0, R},
+    {"os", "timestamp", 0, bif_timestamp_0, R},
+    {"os", "perf_counter", 0, bif_perf_counter_0, R},
+    {NULL, NULL, 0, NULL, 0},
 };

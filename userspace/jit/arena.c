@@ -63,7 +63,8 @@ uint8_t *jit_arena_place(code_buffer *cb, int *err)
 	if (at + len > arena.size) {
 		*err = CB_ERR_TOO_BIG;
 	} else if (dual) {
-		*err = cb_finalise(cb, arena.write + at, arena.size - at, (uintptr_t)arena.exec + at);
+		*err =
+		    cb_finalise(cb, arena.write + at, arena.size - at, (uintptr_t)arena.exec + at);
 	} else {
 		size_t span = (len + page_size - 1) & ~(page_size - 1);
 		if (span == 0)

@@ -63,7 +63,8 @@ static uintptr_t make_stub(const bif_def *bif, struct raise_info **rip)
 	uint8_t *code = jit_arena_place(cb, &err);
 	if (code) {
 		char name[300];
-		snprintf(name, sizeof name, "%s:%s/%u (BIF stub)", bif->module, bif->name, bif->arity);
+		snprintf(name, sizeof name, "%s:%s/%u (BIF stub)", bif->module, bif->name,
+		         bif->arity);
 		jit_perf_map_add_range(code, cb_offset(cb), name);
 	}
 	cb_free(cb);

@@ -18,19 +18,19 @@
 
 /* Addresses of the shared fragments (fragments.c). */
 struct jit_fragments {
-	uintptr_t enter;         /* C: int enter(scheduler*, process*, entry) */
-	uintptr_t exit_return;   /* return address of a process's first frame */
-	uintptr_t exit_crashed;  /* jumped to with no catch left */
-	uintptr_t exit_waiting;  /* jumped to by a receive that can never end */
-	uintptr_t raise;         /* call: p->freason/fvalue set */
-	uintptr_t raise_info;    /* call, rdx = const struct raise_info * */
-	uintptr_t gc;            /* call, esi = need, edx = live */
-	uintptr_t yield;         /* call, esi = live */
-	uintptr_t vheap;         /* call: rt_vheap_check, rax preserved */
-	uintptr_t start_mfa;     /* a new process: apply(x0, x1, x2) */
-	uintptr_t start_fun;     /* a new process: apply(x0, x1) */
-	uintptr_t call_export;   /* jmp, rax = export_entry *, its code not loaded */
-	uintptr_t call_return;   /* return address pushed by an Erlang call from C */
+	uintptr_t enter;        /* C: int enter(scheduler*, process*, entry) */
+	uintptr_t exit_return;  /* return address of a process's first frame */
+	uintptr_t exit_crashed; /* jumped to with no catch left */
+	uintptr_t exit_waiting; /* jumped to by a receive that can never end */
+	uintptr_t raise;        /* call: p->freason/fvalue set */
+	uintptr_t raise_info;   /* call, rdx = const struct raise_info * */
+	uintptr_t gc;           /* call, esi = need, edx = live */
+	uintptr_t yield;        /* call, esi = live */
+	uintptr_t vheap;        /* call: rt_vheap_check, rax preserved */
+	uintptr_t start_mfa;    /* a new process: apply(x0, x1, x2) */
+	uintptr_t start_fun;    /* a new process: apply(x0, x1) */
+	uintptr_t call_export;  /* jmp, rax = export_entry *, its code not loaded */
+	uintptr_t call_return;  /* return address pushed by an Erlang call from C */
 };
 extern struct jit_fragments jit_frag;
 
@@ -79,8 +79,8 @@ typedef void (*emit_fn)(emit_ctx *e, const kb_operand *a);
 
 /* ---- operands ---- */
 struct x86_mem emit_reg_mem(const kb_operand *o); /* an x, y or fr register */
-bool opnd_is_reg(const kb_operand *o);              /* x or y */
-bool opnd_is_const(const kb_operand *o);            /* a term known at compile time */
+bool opnd_is_reg(const kb_operand *o);            /* x or y */
+bool opnd_is_const(const kb_operand *o);          /* a term known at compile time */
 term opnd_const(const kb_operand *o);
 void emit_load(emit_ctx *e, x86_reg r, const kb_operand *o);
 void emit_store(emit_ctx *e, const kb_operand *o, x86_reg r);

@@ -32,8 +32,6 @@ static bool bif_frame(const bif_def *bif, const kb_operand *args)
 	return !is_erlang_op(bif, "/", 2);
 }
 
-
-
 /* The two-operand integer operations with an inline fast path. */
 enum fast_op { FAST_NONE, FAST_ADD, FAST_SUB, FAST_MUL, FAST_BAND, FAST_BOR, FAST_BXOR };
 
@@ -42,7 +40,7 @@ static enum fast_op fast_op_of(const bif_def *bif)
 	static const struct {
 		const char *name;
 		enum fast_op op;
-	} ops[] = {{"+", FAST_ADD},     {"-", FAST_SUB},    {"*", FAST_MUL},
+	} ops[] = {{"+", FAST_ADD},     {"-", FAST_SUB},   {"*", FAST_MUL},
 	           {"band", FAST_BAND}, {"bor", FAST_BOR}, {"bxor", FAST_BXOR}};
 	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
 		if (is_erlang_op(bif, ops[i].name, 2))

@@ -272,7 +272,8 @@ void emit_op_bs_create_bin(emit_ctx *e, const kb_operand *a)
 			continue;
 		}
 		emit_load(e, X86_RAX, &s[4]);
-		x86_mov_mr(e->cb, 64, x86_mem_base(R_X, X_OFF(scratch) + (int32_t)(16 * i)), X86_RAX);
+		x86_mov_mr(e->cb, 64, x86_mem_base(R_X, X_OFF(scratch) + (int32_t)(16 * i)),
+		           X86_RAX);
 		if (s[5].kind == OPND_ATOM && s[5].val == ATOM(undefined))
 			x86_mov_ri(e->cb, 64, X86_RAX, (int64_t)THE_NON_VALUE);
 		else

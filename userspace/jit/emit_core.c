@@ -165,7 +165,8 @@ static bool special_import(emit_ctx *e, uint32_t imp, bool tail, uint32_t deallo
 	if (i->module != ATOM(erlang) || i->function != atom_from_cstr("apply") ||
 	    (i->arity != 2 && i->arity != 3))
 		return false;
-	emit_call_helper(e, i->arity == 2 ? (const void *)rt_apply_fun : (const void *)rt_apply_mfa);
+	emit_call_helper(e,
+	                 i->arity == 2 ? (const void *)rt_apply_fun : (const void *)rt_apply_mfa);
 	emit_fail_if_nonvalue(e, NULL);
 	x86_mov_rr(e->cb, 64, X86_RCX, X86_RAX);
 	emit_call_or_tail(e, X86_RCX, tail, dealloc);

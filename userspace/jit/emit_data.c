@@ -62,8 +62,9 @@ void emit_op_get_tl(emit_ctx *e, const kb_operand *a)
 void emit_op_get_tuple_element(emit_ctx *e, const kb_operand *a)
 {
 	emit_load(e, X86_RAX, &a[0]);
-	x86_mov_rm(e->cb, 64, X86_RCX,
-	           x86_mem_base(X86_RAX, (int32_t)(8 * (a[1].val + 1)) - (int32_t)TAG_PRIMARY_BOXED));
+	x86_mov_rm(
+	    e->cb, 64, X86_RCX,
+	    x86_mem_base(X86_RAX, (int32_t)(8 * (a[1].val + 1)) - (int32_t)TAG_PRIMARY_BOXED));
 	emit_store(e, &a[2], X86_RCX);
 }
 
@@ -72,9 +73,10 @@ void emit_op_set_tuple_element(emit_ctx *e, const kb_operand *a)
 {
 	emit_load(e, X86_RAX, &a[1]);
 	emit_load(e, X86_RCX, &a[0]);
-	x86_mov_mr(e->cb, 64,
-	           x86_mem_base(X86_RAX, (int32_t)(8 * (a[2].val + 1)) - (int32_t)TAG_PRIMARY_BOXED),
-	           X86_RCX);
+	x86_mov_mr(
+	    e->cb, 64,
+	    x86_mem_base(X86_RAX, (int32_t)(8 * (a[2].val + 1)) - (int32_t)TAG_PRIMARY_BOXED),
+	    X86_RCX);
 }
 
 /* make_fun3 Lambda Dst [Env]: header, entry, creator, num_free, env... */

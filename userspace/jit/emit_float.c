@@ -13,14 +13,16 @@ void emit_op_fmove(emit_ctx *e, const kb_operand *a)
 		x86_movsd_mx(e->cb, emit_reg_mem(&a[1]), X86_XMM0);
 	} else if (a[0].kind == OPND_FR) {
 		x86_movsd_xm(e->cb, X86_XMM0, emit_reg_mem(&a[0]));
-		x86_mov_mi(e->cb, 64, x86_mem_base(R_HTOP, 0), (int64_t)make_header(1, SUBTAG_FLOAT));
+		x86_mov_mi(e->cb, 64, x86_mem_base(R_HTOP, 0),
+		           (int64_t)make_header(1, SUBTAG_FLOAT));
 		x86_movsd_mx(e->cb, x86_mem_base(R_HTOP, 8), X86_XMM0);
 		x86_lea(e->cb, 64, X86_RAX, x86_mem_base(R_HTOP, TAG_PRIMARY_BOXED));
 		x86_lea(e->cb, 64, R_HTOP, x86_mem_base(R_HTOP, 16));
 		emit_store(e, &a[1], X86_RAX);
 	} else {
 		emit_load(e, X86_RAX, &a[0]);
-		x86_movsd_xm(e->cb, X86_XMM0, x86_mem_base(X86_RAX, 8 - (int32_t)TAG_PRIMARY_BOXED));
+		x86_movsd_xm(e->cb, X86_XMM0,
+		             x86_mem_base(X86_RAX, 8 - (int32_t)TAG_PRIMARY_BOXED));
 		x86_movsd_mx(e->cb, emit_reg_mem(&a[1]), X86_XMM0);
 	}
 }

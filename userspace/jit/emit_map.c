@@ -15,7 +15,8 @@ static void put_map(emit_ctx *e, const kb_operand *a, bool exact)
 	}
 	for (uint64_t i = 0; i < n; i++) {
 		emit_load(e, X86_RAX, &l[i]);
-		x86_mov_mr(e->cb, 64, x86_mem_base(R_X, X_OFF(scratch) + (int32_t)(8 * i)), X86_RAX);
+		x86_mov_mr(e->cb, 64, x86_mem_base(R_X, X_OFF(scratch) + (int32_t)(8 * i)),
+		           X86_RAX);
 	}
 	emit_load(e, X86_RSI, &a[1]);
 	x86_lea(e->cb, 64, X86_RDX, x86_mem_base(R_X, X_OFF(scratch)));
@@ -96,7 +97,8 @@ void emit_op_get_map_elements(emit_ctx *e, const kb_operand *a)
 			           X86_RAX);
 	}
 	for (uint64_t i = 0; n > 1 && i < n; i++) {
-		x86_mov_rm(e->cb, 64, X86_RAX, x86_mem_base(R_X, X_OFF(scratch) + (int32_t)(8 * i)));
+		x86_mov_rm(e->cb, 64, X86_RAX,
+		           x86_mem_base(R_X, X_OFF(scratch) + (int32_t)(8 * i)));
 		emit_store(e, &l[2 * i + 1], X86_RAX);
 	}
 }

@@ -44,12 +44,18 @@ static bool proved(emit_ctx *e, const kb_operand *o, unsigned kinds)
 static void generic_type_test(emit_ctx *e, const kb_operand *a, unsigned op)
 {
 	static const unsigned proves[] = {
-	    [RT_IS_FLOAT] = TYPE_FLOAT,       [RT_IS_PID] = TYPE_PID,
-	    [RT_IS_REFERENCE] = TYPE_REFERENCE, [RT_IS_PORT] = TYPE_PORT,
-	    [RT_IS_BITSTR] = TYPE_BITSTRING,  [RT_IS_FUNCTION] = TYPE_FUN,
-	    [RT_IS_MAP] = TYPE_MAP,           [RT_IS_ATOM] = TYPE_ATOM,
-	    [RT_IS_NIL] = TYPE_NIL,           [RT_IS_NONEMPTY_LIST] = TYPE_CONS,
-	    [RT_IS_LIST] = TYPE_CONS | TYPE_NIL, [RT_IS_TUPLE] = TYPE_TUPLE,
+	    [RT_IS_FLOAT] = TYPE_FLOAT,
+	    [RT_IS_PID] = TYPE_PID,
+	    [RT_IS_REFERENCE] = TYPE_REFERENCE,
+	    [RT_IS_PORT] = TYPE_PORT,
+	    [RT_IS_BITSTR] = TYPE_BITSTRING,
+	    [RT_IS_FUNCTION] = TYPE_FUN,
+	    [RT_IS_MAP] = TYPE_MAP,
+	    [RT_IS_ATOM] = TYPE_ATOM,
+	    [RT_IS_NIL] = TYPE_NIL,
+	    [RT_IS_NONEMPTY_LIST] = TYPE_CONS,
+	    [RT_IS_LIST] = TYPE_CONS | TYPE_NIL,
+	    [RT_IS_TUPLE] = TYPE_TUPLE,
 	};
 	if (op < sizeof proves / sizeof proves[0] && proves[op] && proved(e, &a[1], proves[op]))
 		return;

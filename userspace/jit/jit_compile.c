@@ -55,7 +55,8 @@ static bool resolve_imports(emit_ctx *e)
 		const bif_def *b = bif_lookup(imp->module, imp->function, imp->arity);
 		e->import_bif[i] = b;
 		if (!b) {
-			e->import_export[i] = export_entry_get(imp->module, imp->function, imp->arity);
+			e->import_export[i] =
+			    export_entry_get(imp->module, imp->function, imp->arity);
 			if (!e->import_export[i])
 				return false;
 		}
@@ -169,12 +170,13 @@ jit_code *jit_compile(kb_module *m, char *err, size_t errlen)
 		} else {
 			for (uint32_t l = 1; l < m->label_count; l++) {
 				int64_t off = cb_label_offset(&cb, e->labels[l]);
-				code->label_addr[l] = off < 0 ? 0 : (uintptr_t)base + (uintptr_t)off;
+				code->label_addr[l] =
+				    off < 0 ? 0 : (uintptr_t)base + (uintptr_t)off;
 			}
 			for (uint32_t k = 0; k < e->ncatches; k++)
 				catch_table_set(code->catch_base + k,
-				                (uintptr_t)base +
-				                    (uintptr_t)cb_label_offset(&cb, e->catch_labels[k]),
+				                (uintptr_t)base + (uintptr_t)cb_label_offset(
+				                                      &cb, e->catch_labels[k]),
 				                e->catch_y[k]);
 			code->lines = e->lines;
 			code->nlines = e->nlines;

@@ -43,8 +43,8 @@ uintptr_t rt_resolve_export(process *p, export_entry *ex);
  * function, x0.. the arguments. Returns the code address, or 0. */
 uintptr_t rt_apply(process *p, uint32_t arity);
 /* erlang:apply/2,3 called as functions: x0 = fun or module... */
-uintptr_t rt_apply_fun(process *p);   /* apply(Fun, Args) */
-uintptr_t rt_apply_mfa(process *p);   /* apply(M, F, Args) */
+uintptr_t rt_apply_fun(process *p); /* apply(Fun, Args) */
+uintptr_t rt_apply_mfa(process *p); /* apply(M, F, Args) */
 /* call_fun: x[arity] is the fun; sets up its environment. */
 uintptr_t rt_call_fun(process *p, uint32_t arity);
 

@@ -106,8 +106,8 @@ static term frame_of(process *p, uintptr_t addr, term args)
 /* [{error_info, #{module => Mod}}] as OTP 25 puts it in BIF frames */
 static term error_info(process *p, term bif_module)
 {
-	term mod = atom_from_cstr(bif_module == ATOM(erlang) ? "erl_erts_errors"
-	                                                     : "erl_stdlib_errors");
+	term mod =
+	    atom_from_cstr(bif_module == ATOM(erlang) ? "erl_erts_errors" : "erl_stdlib_errors");
 	term key = atom_from_cstr("module");
 	term map = map_from_pairs(&p->heap, &key, &mod, 1);
 	term ei[2] = {atom_from_cstr("error_info"), map};
@@ -144,7 +144,8 @@ static term record_trace(process *p, uintptr_t pc, const struct raise_info *ri)
 	if (p->fflags & PF_HEAD_FRAME) {
 		head = p->stacktrace;
 	} else if (p->fflags & PF_HEAD_ARGS) {
-		head = frame_of_extra(p, pc, tuple_get(p->stacktrace, 1), tuple_get(p->stacktrace, 2));
+		head =
+		    frame_of_extra(p, pc, tuple_get(p->stacktrace, 1), tuple_get(p->stacktrace, 2));
 		if (head == THE_NON_VALUE)
 			head = NIL;
 		at = NIL;

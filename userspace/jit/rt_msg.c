@@ -28,7 +28,6 @@ static term send_badarg(process *p, term dest, term msg)
 	return THE_NON_VALUE;
 }
 
-
 term rt_send(process *p, term dest, term msg)
 {
 	if (is_atom(dest)) {

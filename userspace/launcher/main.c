@@ -108,8 +108,8 @@ int main(int argc, char **argv)
 			char *end;
 			long long n = strtoll(argv[++i], &end, 10);
 			if (*end || n < 1024 || n > (1LL << 27))
-				status = usage_error("+P wants a number from 1024 to 134217728, not '%s'",
-				                     argv[i]);
+				status = usage_error(
+				    "+P wants a number from 1024 to 134217728, not '%s'", argv[i]);
 			else
 				process_limit = (size_t)n;
 		} else if (strcmp(a, "--perf-map") == 0 && !options_done) {
@@ -148,7 +148,8 @@ int main(int argc, char **argv)
 	}
 	if (status < 0 && bare) {
 		if (!sargs || nsargs == 0 || disasm || nfiles > 0)
-			status = usage_error("%s needs -s MOD [FUN [ARG...]] and nothing else", "--bare");
+			status = usage_error("%s needs -s MOD [FUN [ARG...]] and nothing else",
+			                     "--bare");
 		else
 			status = run_bare(pa, npa, sargs[0], nsargs > 1 ? sargs[1] : "start",
 			                  sargs + 2, nsargs > 2 ? nsargs - 2 : 0, process_limit);

@@ -20,7 +20,6 @@
 #include "vm/build.h"
 #include "vm/sched.h"
 
-
 int run_bare(char **pa, int npa, const char *mod, const char *fun, char **argv_args, int nargs,
              size_t process_limit)
 {

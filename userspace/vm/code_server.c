@@ -118,7 +118,8 @@ static void publish(loaded_module *lm)
 	for (uint32_t i = 0; i < m->nlambdas; i++) {
 		kb_lambda *lam = &m->lambdas[i];
 		if (lam->entry)
-			atomic_store(&lam->entry->address, (void *)lm->code->label_addr[lam->label]);
+			atomic_store(&lam->entry->address,
+			             (void *)lm->code->label_addr[lam->label]);
 	}
 }
 
@@ -134,7 +135,8 @@ static const loaded_module *load_locked(const char *path, term expect, char *err
 		size_t len;
 		const char *nm = atom_name(m->name, &len);
 		snprintf(err, errlen, "%s: module %.*s %s", path, (int)len, nm,
-		         find_locked(m->name) ? "is already loaded" : "has another name than its file");
+		         find_locked(m->name) ? "is already loaded"
+		                              : "has another name than its file");
 		module_free(m);
 		return NULL;
 	}
@@ -147,8 +149,9 @@ static const loaded_module *load_locked(const char *path, term expect, char *err
 		return NULL;
 	}
 	loaded_module *lm = calloc(1, sizeof *lm);
-	if (!lm || (nmods == mods_cap && !(mods = realloc(mods, (mods_cap = mods_cap ? 2 * mods_cap : 64) *
-	                                                               sizeof *mods)))) {
+	if (!lm ||
+	    (nmods == mods_cap &&
+	     !(mods = realloc(mods, (mods_cap = mods_cap ? 2 * mods_cap : 64) * sizeof *mods)))) {
 		snprintf(err, errlen, "out of memory");
 		free(lm);
 		return NULL;

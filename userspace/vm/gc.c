@@ -48,7 +48,8 @@ static void list_roots(const gc_job *j, struct roots r[NROOTS])
 	r[4] = (struct roots){&p->stacktrace, 1};
 	r[5] = (struct roots){&p->initial_call, 1};
 	r[6] = (struct roots){p->gc_roots, p->gc_nroots};
-	r[7] = (struct roots){p->mbox ? p->mbox + p->mbox_first : NULL, p->mbox_len - p->mbox_first};
+	r[7] =
+	    (struct roots){p->mbox ? p->mbox + p->mbox_first : NULL, p->mbox_len - p->mbox_first};
 }
 
 /* OTP's next_heap_size: a size of the sequence, never below the minimum;

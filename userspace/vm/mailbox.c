@@ -29,7 +29,10 @@ bool mbox_push(process *p, term msg)
 
 /* ---- receive markers ---- */
 
-term mbox_marker_reserve(process *p) { return make_small((int64_t)(p->msg_seq & ((1ull << 58) - 1))); }
+term mbox_marker_reserve(process *p)
+{
+	return make_small((int64_t)(p->msg_seq & ((1ull << 58) - 1)));
+}
 
 void mbox_marker_bind(process *p, term marker, uint64_t ref)
 {

@@ -133,19 +133,19 @@ typedef struct process {
 	uint64_t min_bin_vheap_size;
 
 	/* ---- concurrency (vm/sched.h, vm/signals.h) ---- */
-	unsigned state;          /* PROC_* */
-	unsigned priority;       /* PRIO_* of vm/sched.h */
+	unsigned state;    /* PROC_* */
+	unsigned priority; /* PRIO_* of vm/sched.h */
 	term group_leader;
-	bool started;            /* has run: resume at `resume`, not at the entry */
-	bool trap_exit;          /* process_flag(trap_exit, true) */
-	bool timer_armed;        /* a receive ... after is waiting for its deadline */
-	bool timed_out;          /* that deadline passed: resume at timeout_resume */
+	bool started;     /* has run: resume at `resume`, not at the entry */
+	bool trap_exit;   /* process_flag(trap_exit, true) */
+	bool timer_armed; /* a receive ... after is waiting for its deadline */
+	bool timed_out;   /* that deadline passed: resume at timeout_resume */
 	const void *timeout_resume;
-	uint64_t timer_deadline; /* monotonic ms */
-	size_t timer_slot;       /* where the timer heap keeps it */
-	term pending_exit;       /* an exit signal that kills it, or THE_NON_VALUE */
-	term registered_name;    /* atom, or NIL */
-	term exit_reason;        /* why it ended (on the heap until it is freed) */
+	uint64_t timer_deadline;  /* monotonic ms */
+	size_t timer_slot;        /* where the timer heap keeps it */
+	term pending_exit;        /* an exit signal that kills it, or THE_NON_VALUE */
+	term registered_name;     /* atom, or NIL */
+	term exit_reason;         /* why it ended (on the heap until it is freed) */
 	struct process *run_next; /* run queue link */
 	/* x registers live at a switch (yield): saved here */
 	term *xsave;

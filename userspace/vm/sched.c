@@ -156,8 +156,7 @@ static void start_links(process *parent, process *p, const spawn_opts *o)
 	sched_make_runnable(p);
 }
 
-process *proc_spawn(process *parent, term module, term function, term args,
-                    const spawn_opts *o)
+process *proc_spawn(process *parent, term module, term function, term args, const spawn_opts *o)
 {
 	term a[256];
 	unsigned n = 0;
@@ -229,7 +228,6 @@ process *proc_spawn_fun(process *parent, term fun, const spawn_opts *o)
 
 /* ---- messages ---- */
 
-
 bool proc_deliver(process *to, term msg)
 {
 	if (to->state == PROC_FREE || to->state == PROC_EXITING)
@@ -295,8 +293,8 @@ static process *runq_pop(void)
 		return queue_pop(&runqs[PRIO_MAX]);
 	if (runqs[PRIO_HIGH].head)
 		return queue_pop(&runqs[PRIO_HIGH]);
-	bool low_turn = runqs[PRIO_LOW].head &&
-	                (!runqs[PRIO_NORMAL].head || ++normal_turns % LOW_EVERY == 0);
+	bool low_turn =
+	    runqs[PRIO_LOW].head && (!runqs[PRIO_NORMAL].head || ++normal_turns % LOW_EVERY == 0);
 	return queue_pop(&runqs[low_turn ? PRIO_LOW : PRIO_NORMAL]);
 }
 
@@ -484,8 +482,9 @@ int sched_run(scheduler *s, process *first)
 		if (!p) {
 			if (!fire_timers(true)) {
 				if (proc_lookup(first_pid))
-					fprintf(stderr, "kbeam: every process waits for a message that "
-					                "no process can send\n");
+					fprintf(stderr,
+					        "kbeam: every process waits for a message that "
+					        "no process can send\n");
 				return 1;
 			}
 			continue;

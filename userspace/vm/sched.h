@@ -47,8 +47,7 @@ size_t proc_list(term *out, size_t max);
  * copied). NULL with p->freason set (system_limit, badarg, out of
  * memory) when it cannot be made. The caller (the parent) may be NULL for
  * the first process. */
-process *proc_spawn(process *parent, term module, term function, term args,
-                    const spawn_opts *o);
+process *proc_spawn(process *parent, term module, term function, term args, const spawn_opts *o);
 /* A new process calling a fun of no arguments. */
 process *proc_spawn_fun(process *parent, term fun, const spawn_opts *o);
 

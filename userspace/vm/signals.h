@@ -12,9 +12,9 @@
 #include "process.h"
 
 struct monitor {
-	uint64_t ref;   /* the reference's number */
-	term other;     /* the watcher's or the target's pid */
-	bool watching;  /* true in the watcher's array */
+	uint64_t ref;  /* the reference's number */
+	term other;    /* the watcher's or the target's pid */
+	bool watching; /* true in the watcher's array */
 };
 
 /* link/1 between two live processes. false when out of memory. */
