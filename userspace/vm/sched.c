@@ -15,8 +15,11 @@
 #include "mailbox.h"
 #include "jit/rt.h"
 #include "print.h"
+#include "platform/platform.h"
 #include "signals.h"
 #include "timers.h"
+
+static void sched_park(int64_t ms);
 
 /* ---- the process table: slot i holds the pid with data i ---- */
 
@@ -394,10 +397,9 @@ static bool fire_timers(bool may_sleep)
 	if (next == UINT64_MAX)
 		return false;
 	if (may_sleep && !nrunnable && next > now) {
-		uint64_t ms = next - now;
-		struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000};
-		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-			;
+		/* idle: park until the deadline (nothing else can wake one
+		 * scheduler; several wake each other through their parkers) */
+		sched_park((int64_t)(next - now));
 		now = sched_now_ms();
 		timers_fire(now, &next_timer);
 	}
@@ -408,6 +410,21 @@ static bool fire_timers(bool may_sleep)
 		sched_make_runnable(p);
 	}
 	return true;
+}
+
+/* ---- parking the idle scheduler (platform/platform.h) ---- */
+
+static platform_parker parker = {-1};
+
+static void sched_park(int64_t ms)
+{
+	if (parker.fd < 0 && platform_parker_init(&parker) != 0) {
+		struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000};
+		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+			;
+		return;
+	}
+	platform_park(&parker, ms);
 }
 
 /* ---- statistics ---- */

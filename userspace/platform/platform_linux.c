@@ -1,0 +1,76 @@
+/* The platform interface on plain Linux: eventfd for parking, the
+ * affinity mask for binding, anonymous mappings for regions. */
+#include "platform.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <sched.h>
+#include <sys/eventfd.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+int platform_parker_init(platform_parker *pk)
+{
+	pk->fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	return pk->fd < 0 ? -errno : 0;
+}
+
+void platform_parker_destroy(platform_parker *pk)
+{
+	if (pk->fd >= 0)
+		close(pk->fd);
+	pk->fd = -1;
+}
+
+bool platform_park(platform_parker *pk, int64_t timeout_ms)
+{
+	struct pollfd pfd = {.fd = pk->fd, .events = POLLIN};
+	int timeout = timeout_ms < 0 ? -1 : timeout_ms > 1000000000 ? 1000000000 : (int)timeout_ms;
+	int r;
+	do
+		r = poll(&pfd, 1, timeout);
+	while (r < 0 && errno == EINTR);
+	if (r <= 0)
+		return false;
+	uint64_t v;
+	/* drain: wakes that came while running count once */
+	return read(pk->fd, &v, sizeof v) == (ssize_t)sizeof v;
+}
+
+void platform_wake(platform_parker *pk)
+{
+	uint64_t one = 1;
+	ssize_t r;
+	do
+		r = write(pk->fd, &one, sizeof one);
+	while (r < 0 && errno == EINTR);
+}
+
+int platform_bind_cpu(unsigned cpu)
+{
+	cpu_set_t set;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	return sched_setaffinity(0, sizeof set, &set) == 0 ? 0 : -errno;
+}
+
+unsigned platform_online_cpus(void)
+{
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+		return (unsigned)CPU_COUNT(&set);
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? (unsigned)n : 1;
+}
+
+void *platform_region_alloc(size_t bytes)
+{
+	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+void platform_region_free(void *p, size_t bytes)
+{
+	if (p)
+		munmap(p, bytes);
+}
