@@ -70,6 +70,8 @@ done
 
 echo "== differential Erlang programs: OTP and kbeam (tests/erlang)"
 run_test erlang scripts/erlang_tests.sh
+echo "== the same on one scheduler (+S 1; the default is one per CPU)"
+run_test erlang-1-scheduler env KBEAM="$PWD/scripts/kbeam_schedulers.sh" KBEAM_S=1 scripts/erlang_tests.sh
 echo "== the same with every instruction through its C helper"
 run_test erlang-helpers env KBEAM_JIT_NO_FAST_PATHS=1 scripts/erlang_tests.sh
 echo "== the same under ASan+UBSan"

@@ -28,6 +28,9 @@ typedef struct bif_def {
  * paths): tested by the differential Erlang programs (tests/erlang), not
  * by the vector harness. */
 #define BIF_NEEDS_PROCESS 1u
+/* The BIF touches other processes or shared runtime tables: the JIT calls
+ * it under the runtime lock (vm/sched.h rt_lock). */
+#define BIF_RUNTIME_LOCK 2u
 
 static inline term bif_raise(process *p, exc_class cls, term reason)
 {

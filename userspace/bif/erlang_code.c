@@ -192,7 +192,7 @@ static term bif_system_info_1(process *p, const term *a)
 	if (k == atom_from_cstr("machine"))
 		return string(p, "BEAM");
 	if (k == atom_from_cstr("schedulers") || k == atom_from_cstr("schedulers_online"))
-		return make_small(1);
+		return make_small(sched_count());
 	if (k == atom_from_cstr("process_count"))
 		return make_small((int64_t)node_process_count());
 	if (k == atom_from_cstr("process_limit"))

@@ -1,11 +1,13 @@
 /* BIFs about processes: spawning, links, monitors, exit signals, names,
  * process flags and process_info (vm/sched.h, vm/signals.h). */
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "bif.h"
 #include "vm/build.h"
 #include "jit/jit.h"
+#include "jit/rt.h"
 #include "vm/gc.h"
 #include "vm/mailbox.h"
 #include "vm/ref.h"
@@ -425,6 +427,8 @@ static term monitors_list(process *p, process *t, bool watching)
  * for current_function of the calling process. */
 static term info_value(process *p, process *t, term k, uintptr_t caller)
 {
+	if (t == p)
+		proc_take_inbox(p); /* messages that came while it ran count */
 	if (k == atom_from_cstr("registered_name"))
 		return t->registered_name == NIL ? NIL : t->registered_name;
 	if (k == atom_from_cstr("status"))
@@ -432,7 +436,7 @@ static term info_value(process *p, process *t, term k, uintptr_t caller)
 		                      : t->state == PROC_WAITING ? "waiting"
 		                                                 : "runnable");
 	if (k == atom_from_cstr("message_queue_len"))
-		return make_small((int64_t)mbox_count(t));
+		return make_small((int64_t)(mbox_count(t) + t->inbox_len));
 	if (k == atom_from_cstr("messages")) {
 		term l = NIL;
 		for (size_t i = mbox_count(t); i-- > 0 && l != THE_NON_VALUE;)
@@ -497,12 +501,26 @@ static term info_value(process *p, process *t, term k, uintptr_t caller)
 	return THE_NON_VALUE;
 }
 
+/* Another process's terms can be read only while it does not run: waits
+ * for it to stop (it yields within a time slice). */
+static process *lookup_stopped(process *p, term pid)
+{
+	process *t = proc_lookup(pid);
+	while (t && t != p && t->state == PROC_RUNNING) {
+		rt_unlock();
+		sched_yield();
+		rt_lock();
+		t = proc_lookup(pid);
+	}
+	return t;
+}
+
 static term bif_process_info_2(process *p, const term *a)
 {
-	uintptr_t caller = (uintptr_t)__builtin_return_address(0);
+	uintptr_t caller = rt_locked_caller; /* the JIT calls it through rt_call_locked */
 	if (!is_local_pid(a[0]))
 		return bif_badarg(p);
-	process *t = proc_lookup(a[0]);
+	process *t = lookup_stopped(p, a[0]);
 	if (!t || t->state == PROC_EXITING)
 		return ATOM(undefined);
 	if (is_list(a[1]) || a[1] == NIL) {
@@ -623,11 +641,11 @@ static term bif_process_info_1(process *p, const term *a)
 	                                    "heap_size",         "stack_size",
 	                                    "reductions",        "garbage_collection",
 	                                    "suspending"};
-	uintptr_t caller = (uintptr_t)__builtin_return_address(0);
+	uintptr_t caller = rt_locked_caller; /* the JIT calls it through rt_call_locked */
 	enum { N = sizeof items / sizeof items[0] };
 	if (!is_local_pid(a[0]))
 		return bif_badarg(p);
-	process *t = proc_lookup(a[0]);
+	process *t = lookup_stopped(p, a[0]);
 	if (!t || t->state == PROC_EXITING)
 		return ATOM(undefined);
 	term v[N];
@@ -668,6 +686,9 @@ static term bif_garbage_collect_1(process *p, const term *a)
 		return ATOM(false);
 	if (t == p)
 		return gc_collect_major(p, 0, p->x, 0) == 0 ? ATOM(true) : bif_no_memory(p);
+	t = lookup_stopped(p, a[0]);
+	if (!t || t->state == PROC_EXITING)
+		return ATOM(false);
 	return gc_collect_major(t, 0, t->xsave, t->xsave_len) == 0 ? ATOM(true) : bif_no_memory(p);
 }
 
@@ -707,7 +728,7 @@ static term bif_statistics_1(process *p, const term *a)
 	return r == THE_NON_VALUE ? bif_no_memory(p) : r;
 }
 
-#define R BIF_NEEDS_PROCESS
+#define R (BIF_NEEDS_PROCESS | BIF_RUNTIME_LOCK)
 const bif_def bif_family_erlang_procs[] = {
     {"erlang", "alias", 0, bif_alias_0, R},
     {"erlang", "alias", 1, bif_alias_1, R},

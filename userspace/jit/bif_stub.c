@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "bif_stub.h"
 #include "emit.h"
+#include "rt.h"
 #include "perf_map.h"
 
 struct stub {
@@ -46,7 +47,12 @@ static uintptr_t make_stub(const bif_def *bif, struct raise_info **rip)
 	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_HLIMIT), X86_R11);
 	x86_mov_rr(cb, 64, X86_RDI, R_P);
 	x86_mov_rr(cb, 64, X86_RSI, R_X);
-	x86_call_abs(cb, (uint64_t)(uintptr_t)bif->fn);
+	if (bif->flags & BIF_RUNTIME_LOCK) {
+		x86_mov_ri(cb, 64, X86_RDX, (int64_t)(uintptr_t)bif->fn);
+		x86_call_abs(cb, (uint64_t)(uintptr_t)rt_call_locked);
+	} else {
+		x86_call_abs(cb, (uint64_t)(uintptr_t)bif->fn);
+	}
 	x86_mov_rm(cb, 64, R_HTOP, x86_mem_base(R_P, P_HTOP));
 	x86_mov_rm(cb, 64, R_E, x86_mem_base(R_P, P_STOP));
 	x86_mov_rm(cb, 64, R_FCALLS, x86_mem_base(R_P, P_REDS));

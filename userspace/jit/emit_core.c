@@ -142,12 +142,27 @@ static void load_export_target(emit_ctx *e, export_entry *ex)
 	cb_label_bind(e->cb, have);
 }
 
+/* Calls a BIF's C function (rsi = its arguments), under the runtime lock
+ * when the BIF asks for it. */
+static void emit_call_bif(emit_ctx *e, const bif_def *bif, bool reload_e)
+{
+	const void *fn = (const void *)bif->fn;
+	if (bif->flags & BIF_RUNTIME_LOCK) {
+		x86_mov_ri(e->cb, 64, X86_RDX, (int64_t)(uintptr_t)bif->fn);
+		fn = (const void *)rt_call_locked;
+	}
+	if (reload_e)
+		emit_call_helper_e(e, fn);
+	else
+		emit_call_helper(e, fn);
+}
+
 /* A BIF called as a function: arguments in x registers, result in x0. */
 static void call_bif_xregs(emit_ctx *e, const bif_def *bif)
 {
 	x86_mov_rr(e->cb, 64, X86_RSI, R_X);
 	/* E too: a BIF called as a function may collect (garbage_collect/0) */
-	emit_call_helper_e(e, (const void *)bif->fn);
+	emit_call_bif(e, bif, true);
 	x86_test_rr(e->cb, 64, X86_RAX, X86_RAX);
 	cb_label ok = cb_label_new(e->cb);
 	x86_jcc_label(e->cb, X86_CC_NZ, ok);
@@ -235,7 +250,7 @@ static const bif_def *call_bif_args(emit_ctx *e, uint32_t imp, const kb_operand 
 		x86_mov_mr(e->cb, 64, x86_mem_base(R_X, X_OFF(bif_args) + 8 * (int32_t)k), X86_RAX);
 	}
 	x86_lea(e->cb, 64, X86_RSI, x86_mem_base(R_X, X_OFF(bif_args)));
-	emit_call_helper(e, (const void *)bif->fn);
+	emit_call_bif(e, bif, false);
 	return bif;
 }
 

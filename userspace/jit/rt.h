@@ -48,6 +48,12 @@ uintptr_t rt_apply_mfa(process *p); /* apply(M, F, Args) */
 /* call_fun: x[arity] is the fun; sets up its environment. */
 uintptr_t rt_call_fun(process *p, uint32_t arity);
 
+/* A BIF flagged BIF_RUNTIME_LOCK, called under the runtime lock (it
+ * touches other processes or shared tables: vm/sched.h). */
+term rt_call_locked(process *p, const term *args, bif_fn fn);
+/* The code address that called rt_call_locked (this thread's latest). */
+extern _Thread_local uintptr_t rt_locked_caller;
+
 /* ---- heap and scheduling ---- */
 void rt_gc(process *p, uint32_t need, uint32_t live);
 /* The reduction check's slow path: nonzero when the process must make way

@@ -209,7 +209,10 @@ int rt_yield(process *p, uint32_t live)
 	if (gc_vheap_full(p))
 		rt_gc(p, 0, live);
 	p->reds = CONTEXT_REDS;
-	if (!sched_others_runnable())
+	rt_lock();
+	bool yield = sched_others_runnable() || p->pending_exit != THE_NON_VALUE;
+	rt_unlock();
+	if (!yield)
 		return 0;
 	/* switch: keep the live x registers for the resumption */
 	if (live > p->xsave_cap) {
@@ -223,4 +226,15 @@ int rt_yield(process *p, uint32_t live)
 		p->xsave[i] = p->x[i];
 	p->xsave_len = live;
 	return 1;
+}
+
+_Thread_local uintptr_t rt_locked_caller;
+
+term rt_call_locked(process *p, const term *args, bif_fn fn)
+{
+	rt_locked_caller = (uintptr_t)__builtin_return_address(0);
+	rt_lock();
+	term r = fn(p, args);
+	rt_unlock();
+	return r;
 }

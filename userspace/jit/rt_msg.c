@@ -28,7 +28,17 @@ static term send_badarg(process *p, term dest, term msg)
 	return THE_NON_VALUE;
 }
 
+static term send_locked(process *p, term dest, term msg);
+
 term rt_send(process *p, term dest, term msg)
+{
+	rt_lock();
+	term r = send_locked(p, dest, msg);
+	rt_unlock();
+	return r;
+}
+
+static term send_locked(process *p, term dest, term msg)
 {
 	if (is_atom(dest)) {
 		term pid = reg_whereis(dest);
@@ -65,7 +75,14 @@ term rt_send(process *p, term dest, term msg)
 	return msg;
 }
 
-term rt_peek_message(process *p) { return mbox_peek(p); }
+term rt_peek_message(process *p)
+{
+	/* an unlocked look first: a message it misses wakes the process
+	 * again when it waits (sched.c checks under the lock) */
+	if (p->save >= p->mbox_len && __atomic_load_n(&p->inbox_head, __ATOMIC_ACQUIRE))
+		proc_take_inbox(p);
+	return mbox_peek(p);
+}
 
 void rt_next_message(process *p) { mbox_next(p); }
 
@@ -74,13 +91,21 @@ void rt_remove_message(process *p)
 	if (p->save < p->mbox_len)
 		mbox_remove(p, p->save - p->mbox_first);
 	mbox_reset(p);
-	sched_disarm_timer(p);
+	/* only this process arms its timer; another scheduler may disarm it
+	 * (when it fires): a stale true just takes the lock for nothing */
+	if (__atomic_load_n(&p->timer_armed, __ATOMIC_RELAXED)) {
+		rt_lock();
+		sched_disarm_timer(p);
+		rt_unlock();
+	}
 }
 
 void rt_reset_save(process *p)
 {
 	mbox_reset(p);
+	rt_lock();
 	sched_disarm_timer(p);
+	rt_unlock();
 }
 
 /* A receive waits when its scan found nothing: only a message that comes
@@ -108,7 +133,9 @@ int rt_wait_timeout(process *p, term timeout)
 		return RT_WAIT_TIMEOUT;
 	/* the deadline is set once per receive: new messages that do not
 	 * match bring the process back here without moving it */
+	rt_lock();
 	sched_arm_timer(p, (uint64_t)ms);
+	rt_unlock();
 	return RT_WAIT_FOREVER;
 }
 

@@ -10,6 +10,7 @@
 
 #include "disasm.h"
 #include "dump_asm.h"
+#include "platform/platform.h"
 #include "run_bare.h"
 #include "vm/atom.h"
 
@@ -22,6 +23,7 @@ static void usage(FILE *out)
 	fputs("usage: kbeam --bare [-pa DIR...] -s MOD [FUN [ARG...]]\n"
 	      "                                            run MOD:FUN() without booting OTP\n"
 	      "       kbeam +P N ...                       at most N processes (default 262144)\n"
+	      "       kbeam +S N ...                       N schedulers (default: one per CPU)\n"
 	      "       kbeam --perf-map ...                 also write /tmp/perf-PID.map\n"
 	      "       kbeam --dump-asm MOD:FUN/ARITY FILE.beam\n"
 	      "                                            print one function's machine code\n"
@@ -96,6 +98,7 @@ int main(int argc, char **argv)
 	int status = -1;
 	bool options_done = false, bare = false;
 	size_t process_limit = 0;
+	unsigned schedulers = 0;
 	char **pa = calloc((size_t)argc + 1, sizeof *pa);
 	int npa = 0;
 	char **sargs = NULL;
@@ -112,6 +115,14 @@ int main(int argc, char **argv)
 				    "+P wants a number from 1024 to 134217728, not '%s'", argv[i]);
 			else
 				process_limit = (size_t)n;
+		} else if (strcmp(a, "+S") == 0 && !options_done && i + 1 < argc) {
+			char *end;
+			long n = strtol(argv[++i], &end, 10);
+			if ((*end && *end != ':') || n < 1 || n > 1024)
+				status = usage_error("+S wants a number of schedulers from 1 to 1024, not '%s'",
+				                     argv[i]);
+			else
+				schedulers = (unsigned)n;
 		} else if (strcmp(a, "--perf-map") == 0 && !options_done) {
 			setenv("KBEAM_PERF_MAP", "1", 1);
 		} else if (strcmp(a, "--dump-asm") == 0 && !options_done && i + 2 < argc) {
@@ -152,7 +163,8 @@ int main(int argc, char **argv)
 			                     "--bare");
 		else
 			status = run_bare(pa, npa, sargs[0], nsargs > 1 ? sargs[1] : "start",
-			                  sargs + 2, nsargs > 2 ? nsargs - 2 : 0, process_limit);
+			                  sargs + 2, nsargs > 2 ? nsargs - 2 : 0, process_limit,
+			                  schedulers ? schedulers : platform_online_cpus());
 	}
 	if (status < 0) {
 		if (stats && !disasm)

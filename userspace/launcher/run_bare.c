@@ -21,7 +21,7 @@
 #include "vm/sched.h"
 
 int run_bare(char **pa, int npa, const char *mod, const char *fun, char **argv_args, int nargs,
-             size_t process_limit)
+             size_t process_limit, unsigned schedulers)
 {
 	atom_table_init();
 	/* Process heaps come and go with every collection: keep freed blocks
@@ -71,7 +71,7 @@ int run_bare(char **pa, int npa, const char *mod, const char *fun, char **argv_a
 		fputs("kbeam: cannot start the first process\n", stderr);
 		return 1;
 	}
-	int status = sched_run(s, first);
+	int status = sched_run(s, first, schedulers);
 	fflush(stdout);
 	free(s);
 	return status;

@@ -144,6 +144,11 @@ typedef struct process {
 	uint64_t timer_deadline;  /* monotonic ms */
 	size_t timer_slot;        /* where the timer heap keeps it */
 	term pending_exit;        /* an exit signal that kills it, or THE_NON_VALUE */
+	/* messages sent while it runs on another scheduler, each in an arena
+	 * of its own, moved into the mailbox by the process itself */
+	struct inbox_msg *inbox_head, *inbox_tail;
+	size_t inbox_len;
+	kb_heap *pending_arena; /* holds pending_exit when it came while running */
 	term registered_name;     /* atom, or NIL */
 	term exit_reason;         /* why it ended (on the heap until it is freed) */
 	struct process *run_next; /* run queue link */

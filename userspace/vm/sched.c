@@ -1,6 +1,7 @@
 #include "sched.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,11 +16,41 @@
 #include "mailbox.h"
 #include "jit/rt.h"
 #include "print.h"
-#include "platform/platform.h"
 #include "signals.h"
 #include "timers.h"
 
-static void sched_park(int64_t ms);
+/* ---- the runtime lock (sched.h) ---- */
+
+static pthread_mutex_t grl;
+static pthread_cond_t rq_cond = PTHREAD_COND_INITIALIZER;
+static pthread_once_t grl_once = PTHREAD_ONCE_INIT;
+
+static void grl_init(void)
+{
+	pthread_mutexattr_t a;
+	pthread_mutexattr_init(&a);
+	pthread_mutexattr_settype(&a, PTHREAD_MUTEX_RECURSIVE);
+	pthread_mutex_init(&grl, &a);
+	pthread_mutexattr_destroy(&a);
+}
+
+void rt_lock(void)
+{
+	pthread_once(&grl_once, grl_init);
+	pthread_mutex_lock(&grl);
+}
+
+void rt_unlock(void) { pthread_mutex_unlock(&grl); }
+
+/* Schedulers waiting for work (under the runtime lock). */
+static unsigned idle;
+
+/* The process this thread runs now, if any. */
+static _Thread_local process *current;
+static unsigned nscheds = 1;
+
+unsigned sched_count(void) { return nscheds; }
+
 
 /* ---- the process table: slot i holds the pid with data i ---- */
 
@@ -93,8 +124,50 @@ static bool take_slot(size_t *slot)
 	return false;
 }
 
+struct inbox_msg {
+	struct inbox_msg *next;
+	term msg;
+	kb_heap arena;
+};
+
+static void free_inbox(process *p)
+{
+	struct inbox_msg *m = p->inbox_head;
+	while (m) {
+		struct inbox_msg *n = m->next;
+		heap_free(&m->arena);
+		free(m);
+		m = n;
+	}
+	p->inbox_head = p->inbox_tail = NULL;
+	p->inbox_len = 0;
+	if (p->pending_arena) {
+		heap_free(p->pending_arena);
+		free(p->pending_arena);
+		p->pending_arena = NULL;
+	}
+}
+
+void proc_take_inbox(process *p)
+{
+	rt_lock();
+	struct inbox_msg *m = p->inbox_head;
+	__atomic_store_n(&p->inbox_head, NULL, __ATOMIC_RELAXED);
+	p->inbox_tail = NULL;
+	p->inbox_len = 0;
+	rt_unlock();
+	while (m) {
+		struct inbox_msg *n = m->next;
+		heap_adopt(&p->heap, &m->arena);
+		mbox_push(p, m->msg);
+		free(m);
+		m = n;
+	}
+}
+
 static void free_process(process *p)
 {
+	free_inbox(p);
 	uint64_t i = local_pid_data(p->id);
 	if (i < ptab_size && ptab[i] == p)
 		ptab[i] = NULL;
@@ -235,9 +308,31 @@ bool proc_deliver(process *to, term msg)
 {
 	if (to->state == PROC_FREE || to->state == PROC_EXITING)
 		return true;
+	if (to->state == PROC_RUNNING && to != current) {
+		/* it runs on another scheduler: its heap is its own until it
+		 * stops; the copy waits in an arena in its inbox */
+		struct inbox_msg *m = malloc(sizeof *m);
+		if (!m)
+			return false;
+		heap_init(&m->arena);
+		m->next = NULL;
+		m->msg = is_immed(msg) ? msg : term_copy(&m->arena, msg);
+		if (m->msg == THE_NON_VALUE) {
+			heap_free(&m->arena);
+			free(m);
+			return false;
+		}
+		if (to->inbox_tail)
+			to->inbox_tail->next = m;
+		else
+			__atomic_store_n(&to->inbox_head, m, __ATOMIC_RELEASE);
+		to->inbox_tail = m;
+		to->inbox_len++;
+		return true;
+	}
 	if (!is_immed(msg)) {
-		/* The receiver is not running (one scheduler): the free part of
-		 * its young heap, then heap fragments, take the copy. */
+		/* The receiver is not running (or is this thread's): the free
+		 * part of its young heap, then heap fragments, take the copy. */
 		msg = term_copy(&to->heap, msg);
 		if (msg == THE_NON_VALUE)
 			return false;
@@ -275,6 +370,8 @@ void sched_make_runnable(process *p)
 		q->head = p;
 	q->tail = p;
 	nrunnable++;
+	if (idle)
+		pthread_cond_signal(&rq_cond); /* a parked scheduler takes it */
 }
 
 static process *queue_pop(struct runq *q)
@@ -362,7 +459,7 @@ void sched_arm_timer(process *p, uint64_t ms)
 		timers_cap = cap;
 	}
 	p->timer_deadline = sched_now_ms() + ms;
-	p->timer_armed = true;
+	__atomic_store_n(&p->timer_armed, true, __ATOMIC_RELAXED);
 	p->timed_out = false;
 	p->timer_slot = ntimers;
 	timers[ntimers++] = p;
@@ -374,7 +471,7 @@ void sched_disarm_timer(process *p)
 	p->timed_out = false;
 	if (!p->timer_armed)
 		return;
-	p->timer_armed = false;
+	__atomic_store_n(&p->timer_armed, false, __ATOMIC_RELAXED);
 	size_t i = p->timer_slot;
 	ntimers--;
 	if (i != ntimers) {
@@ -385,10 +482,9 @@ void sched_disarm_timer(process *p)
 	}
 }
 
-/* Fires erlang timers and receive timeouts that are due. With
- * may_sleep and nothing runnable, first sleeps until the earliest one.
- * False when nothing is pending at all. */
-static bool fire_timers(bool may_sleep)
+/* Fires erlang timers and receive timeouts that are due. False when
+ * nothing is pending at all. */
+static bool fire_timers(void)
 {
 	uint64_t now = sched_now_ms(), next_timer;
 	timers_fire(now, &next_timer);
@@ -396,13 +492,6 @@ static bool fire_timers(bool may_sleep)
 	uint64_t next = next_timer < next_wait ? next_timer : next_wait;
 	if (next == UINT64_MAX)
 		return false;
-	if (may_sleep && !nrunnable && next > now) {
-		/* idle: park until the deadline (nothing else can wake one
-		 * scheduler; several wake each other through their parkers) */
-		sched_park((int64_t)(next - now));
-		now = sched_now_ms();
-		timers_fire(now, &next_timer);
-	}
 	while (ntimers > 0 && timers[0]->timer_deadline <= now) {
 		process *p = timers[0];
 		sched_disarm_timer(p);
@@ -410,21 +499,6 @@ static bool fire_timers(bool may_sleep)
 		sched_make_runnable(p);
 	}
 	return true;
-}
-
-/* ---- parking the idle scheduler (platform/platform.h) ---- */
-
-static platform_parker parker = {-1};
-
-static void sched_park(int64_t ms)
-{
-	if (parker.fd < 0 && platform_parker_init(&parker) != 0) {
-		struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000};
-		while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-			;
-		return;
-	}
-	platform_park(&parker, ms);
 }
 
 /* ---- statistics ---- */
@@ -486,56 +560,101 @@ static void report_crash(process *p)
 	free(trace);
 }
 
-int sched_run(scheduler *s, process *first)
+/* The run, shared by the scheduler threads (all under the runtime
+ * lock but while they run a process). */
+static term first_pid;
+static bool stopping;
+static int first_status = 1;
+
+static void stop_all(int status)
 {
-	term first_pid = first->id;
-	if (!start_ms)
-		start_ms = sched_now_ms();
-	sched_make_runnable(first);
-	for (;;) {
+	stopping = true;
+	first_status = status;
+	pthread_cond_broadcast(&rq_cond);
+}
+
+/* Waits for work: until a process is runnable, the next deadline, or the
+ * end. Nothing runnable, nothing pending and every other scheduler idle
+ * too means every process waits for ever. */
+static void wait_for_work(void)
+{
+	uint64_t now = sched_now_ms(), next_timer;
+	timers_fire(now, &next_timer);
+	uint64_t next_wait = ntimers ? timers[0]->timer_deadline : UINT64_MAX;
+	uint64_t next = next_timer < next_wait ? next_timer : next_wait;
+	if (nrunnable)
+		return;
+	if (next == UINT64_MAX && idle + 1 == nscheds) {
+		if (proc_lookup(first_pid))
+			fprintf(stderr, "kbeam: every process waits for a message that no process can "
+			                "send\n");
+		stop_all(1);
+		return;
+	}
+	idle++;
+	if (next == UINT64_MAX) {
+		pthread_cond_wait(&rq_cond, &grl);
+	} else {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		uint64_t ms = next > now ? next - now : 0;
+		ts.tv_sec += (time_t)(ms / 1000);
+		ts.tv_nsec += (long)(ms % 1000) * 1000000;
+		if (ts.tv_nsec >= 1000000000) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000;
+		}
+		pthread_cond_timedwait(&rq_cond, &grl, &ts);
+	}
+	idle--;
+}
+
+/* One scheduler: runs processes until the first process ends. */
+static void sched_loop(scheduler *s)
+{
+	rt_lock();
+	while (!stopping) {
 		if (ntimers || timers_pending())
-			fire_timers(false);
+			fire_timers();
 		process *p = runq_pop();
 		if (!p) {
-			if (!fire_timers(true)) {
-				if (proc_lookup(first_pid))
-					fprintf(stderr,
-					        "kbeam: every process waits for a message that "
-					        "no process can send\n");
-				return 1;
-			}
+			wait_for_work();
 			continue;
 		}
+		bool is_first = p->id == first_pid;
 		if (p->pending_exit != THE_NON_VALUE) {
 			term r = p->pending_exit;
 			p->pending_exit = THE_NON_VALUE;
-			bool is_first = p->id == first_pid;
 			proc_exit(p, r);
 			if (is_first)
-				return 1;
+				stop_all(1);
 			continue;
 		}
 		p->state = PROC_RUNNING;
 		int64_t reds0 = p->reds = CONTEXT_REDS;
+		rt_unlock();
+		current = p;
 		int r = jit_resume(s, p);
+		current = NULL;
+		rt_lock();
 		p->reductions += (uint64_t)(reds0 - p->reds);
 		total_reductions += (uint64_t)(reds0 - p->reds);
 		context_switches++;
-		bool is_first = p->id == first_pid;
 		switch (r) {
 		case RUN_YIELD:
 			p->state = PROC_WAITING;
 			sched_make_runnable(p);
 			break;
 		case RUN_WAITING:
+			/* messages that came while it ran wake it again */
 			p->state = PROC_WAITING;
-			if (p->pending_exit != THE_NON_VALUE)
+			if (p->pending_exit != THE_NON_VALUE || p->inbox_head || p->timed_out)
 				sched_make_runnable(p);
 			break;
 		case RUN_RETURNED:
 			proc_exit(p, ATOM(normal));
 			if (is_first)
-				return 0;
+				stop_all(0);
 			break;
 		default: {
 			term reason = crash_reason(p);
@@ -544,11 +663,54 @@ int sched_run(scheduler *s, process *first)
 				report_crash(p);
 			proc_exit(p, reason);
 			if (is_first)
-				return 1;
+				stop_all(1);
 			break;
 		}
 		}
 	}
+	rt_unlock();
+}
+
+static void *sched_thread(void *arg)
+{
+	scheduler *s = arg;
+	sched_loop(s);
+	return NULL;
+}
+
+int sched_run(scheduler *s, process *first, unsigned schedulers)
+{
+	nscheds = schedulers ? schedulers : 1;
+	first_pid = first->id;
+	if (!start_ms)
+		start_ms = sched_now_ms();
+	rt_lock();
+	sched_make_runnable(first);
+	rt_unlock();
+	pthread_t *threads = calloc(nscheds, sizeof *threads);
+	scheduler **scheds = calloc(nscheds, sizeof *scheds);
+	unsigned started = 0;
+	for (unsigned i = 1; threads && scheds && i < nscheds; i++) {
+		scheds[i] = calloc(1, sizeof **scheds);
+		if (!scheds[i] || pthread_create(&threads[i], NULL, sched_thread, scheds[i]) != 0) {
+			free(scheds[i]);
+			break;
+		}
+		started = i;
+	}
+	if (started + 1 < nscheds) {
+		rt_lock();
+		nscheds = started + 1; /* fewer threads than asked: run with those */
+		rt_unlock();
+	}
+	sched_loop(s);
+	for (unsigned i = 1; i <= started; i++) {
+		pthread_join(threads[i], NULL);
+		free(scheds[i]);
+	}
+	free(threads);
+	free(scheds);
+	return first_status;
 }
 
 void sched_free_process(process *p) { free_process(p); }

@@ -30,6 +30,13 @@ typedef struct spawn_opts {
 	bool fullsweep_set;
 } spawn_opts;
 
+/* The runtime lock. Erlang code runs in parallel on every scheduler;
+ * whatever touches another process, the process table, the run queues,
+ * the registry or the timers takes this (recursive) lock. A process's
+ * heap is written by others only while that process is not running. */
+void rt_lock(void);
+void rt_unlock(void);
+
 /* Sets up the process table (process_limit slots: +P). 0 or -ENOMEM. */
 int node_init(size_t process_limit);
 size_t node_process_limit(void);
@@ -67,7 +74,12 @@ void sched_disarm_timer(process *p);
 
 /* Runs processes until `first` ends. Returns its exit status for the
  * launcher: 0 when it returned, 1 when it crashed or waited for ever. */
-int sched_run(scheduler *s, process *first);
+int sched_run(scheduler *s, process *first, unsigned schedulers);
+/* How many schedulers run (system_info(schedulers)). */
+unsigned sched_count(void);
+/* Moves the messages that came while the process ran into its mailbox
+ * (called by the process itself). */
+void proc_take_inbox(process *p);
 
 /* Releases an ended process's memory and pid (signals.c's proc_exit). */
 void sched_free_process(process *p);

@@ -145,6 +145,7 @@ bool sig_demonitor(process *watcher, uint64_t ref, bool flush)
 	}
 	if (flush) {
 		/* drop a 'DOWN' for this monitor already in the mailbox */
+		proc_take_inbox(watcher);
 		for (size_t i = 0; i < mbox_count(watcher); i++) {
 			term m = mbox_at(watcher, i);
 			uint64_t n;
@@ -165,8 +166,18 @@ static void kill_later(process *to, term reason)
 {
 	if (to->pending_exit != THE_NON_VALUE)
 		return;
-	/* the reason may live on a heap about to be freed: copy it */
-	to->pending_exit = term_copy(&to->heap, reason);
+	/* the reason may live on a heap about to be freed: copy it, into an
+	 * arena of its own when the process runs on another scheduler */
+	if (to->state == PROC_RUNNING) {
+		kb_heap *a = malloc(sizeof *a);
+		if (a) {
+			heap_init(a);
+			to->pending_arena = a;
+			to->pending_exit = term_copy(a, reason);
+		}
+	} else {
+		to->pending_exit = term_copy(&to->heap, reason);
+	}
 	if (to->pending_exit == THE_NON_VALUE)
 		to->pending_exit = ATOM(killed);
 	if (to->state == PROC_WAITING) {
