@@ -32,6 +32,13 @@ static term send_locked(process *p, term dest, term msg);
 
 term rt_send(process *p, term dest, term msg)
 {
+	/* to itself: its own mailbox, which no other thread touches while it
+	 * runs (they use its inbox) */
+	if (dest == p->id) {
+		if (!mbox_push(p, msg))
+			return bif_no_memory(p);
+		return msg;
+	}
 	rt_lock();
 	term r = send_locked(p, dest, msg);
 	rt_unlock();
