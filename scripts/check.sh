@@ -77,6 +77,11 @@ run_test erlang-helpers env KBEAM_JIT_NO_FAST_PATHS=1 scripts/erlang_tests.sh
 echo "== the same under ASan+UBSan"
 run_test erlang-asan env KBEAM="$PWD/build/asan/bin/kbeam" scripts/erlang_tests.sh
 
+echo "== scheduling tests (tests/sched)"
+for t in tests/sched/*.sh; do
+	[ -f "$t" ] && run_test "$(basename "$t" .sh)" bash "$t"
+done
+
 echo "== loader and launcher tests"
 for t in tests/loader/*.sh; do
 	[ -f "$t" ] && run_test "$(basename "$t" .sh)" bash "$t"
