@@ -31,6 +31,16 @@ typedef struct bif_def {
 /* The BIF touches other processes or shared runtime tables: the JIT calls
  * it under the runtime lock (vm/sched.h rt_lock). */
 #define BIF_RUNTIME_LOCK 2u
+/* The BIF may return BIF_TRAP, when called as a function (its arguments
+ * are then the x registers: bif_can_trap). */
+#define BIF_TRAPS 4u
+
+/* What a BIF returns to be called again after its process has made way
+ * for others: it has done a slice of long work and put the arguments
+ * that continue it in args[] (the x registers), or it waits for another
+ * process to stop running. A header word: never a term's value. */
+#define BIF_TRAP ((term)0x4)
+static inline bool bif_can_trap(const process *p, const term *args) { return args == p->x; }
 
 static inline term bif_raise(process *p, exc_class cls, term reason)
 {

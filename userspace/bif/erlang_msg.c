@@ -19,7 +19,7 @@ static term bif_send_3(process *p, const term *a)
 }
 
 const bif_def bif_family_erlang_msg[] = {
-    {"erlang", "send", 2, bif_send_2, BIF_NEEDS_PROCESS | BIF_RUNTIME_LOCK},
-    {"erlang", "send", 3, bif_send_3, BIF_NEEDS_PROCESS | BIF_RUNTIME_LOCK},
+    {"erlang", "send", 2, bif_send_2, BIF_NEEDS_PROCESS},
+    {"erlang", "send", 3, bif_send_3, BIF_NEEDS_PROCESS},
     {NULL, NULL, 0, NULL, 0},
 };

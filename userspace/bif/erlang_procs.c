@@ -394,7 +394,7 @@ static term bif_is_process_alive_1(process *p, const term *a)
 	if (!is_local_pid(a[0]))
 		return bif_badarg(p);
 	process *t = proc_lookup(a[0]);
-	return t && t->state != PROC_EXITING ? ATOM(true) : ATOM(false);
+	return t && proc_state(t) != PROC_EXITING ? ATOM(true) : ATOM(false);
 }
 
 static term bif_yield_0(process *p, const term *a)
@@ -427,16 +427,15 @@ static term monitors_list(process *p, process *t, bool watching)
  * for current_function of the calling process. */
 static term info_value(process *p, process *t, term k, uintptr_t caller)
 {
-	if (t == p)
-		proc_take_inbox(p); /* messages that came while it ran count */
 	if (k == atom_from_cstr("registered_name"))
 		return t->registered_name == NIL ? NIL : t->registered_name;
 	if (k == atom_from_cstr("status"))
-		return atom_from_cstr(t == p                     ? "running"
-		                      : t->state == PROC_WAITING ? "waiting"
-		                                                 : "runnable");
+		return atom_from_cstr(t == p                              ? "running"
+		                      : proc_state(t) == PROC_WAITING ? "waiting"
+		                                                      : "runnable");
 	if (k == atom_from_cstr("message_queue_len"))
-		return make_small((int64_t)(mbox_count(t) + t->inbox_len));
+		return make_small(
+		    (int64_t)(mbox_count(t) + __atomic_load_n(&t->inbox_len, __ATOMIC_RELAXED)));
 	if (k == atom_from_cstr("messages")) {
 		term l = NIL;
 		for (size_t i = mbox_count(t); i-- > 0 && l != THE_NON_VALUE;)
@@ -501,28 +500,45 @@ static term info_value(process *p, process *t, term k, uintptr_t caller)
 	return THE_NON_VALUE;
 }
 
-/* Another process's terms can be read only while it does not run: waits
- * for it to stop (it yields within a time slice). */
-static process *lookup_stopped(process *p, term pid)
+/* Another process's terms can be read only while it does not run: the
+ * BIF is called again (BIF_TRAP) until its lock is free; called some
+ * other way, it waits for it (the target yields within a time slice). */
+static process *lock_stopped(process *p, const term *a, term pid, bool *trap)
 {
-	process *t = proc_lookup(pid);
-	while (t && t != p && t->state == PROC_RUNNING) {
+	bool busy;
+	*trap = false;
+	for (;;) {
+		process *t = proc_lock_other(p, pid, &busy);
+		if (t || !busy)
+			return t;
+		if (bif_can_trap(p, a)) {
+			*trap = true;
+			return NULL;
+		}
 		rt_unlock();
 		sched_yield();
 		rt_lock();
-		t = proc_lookup(pid);
 	}
-	return t;
 }
+
+static term process_info_of(process *p, process *t, const term *a, uintptr_t caller);
 
 static term bif_process_info_2(process *p, const term *a)
 {
 	uintptr_t caller = rt_locked_caller; /* the JIT calls it through rt_call_locked */
 	if (!is_local_pid(a[0]))
 		return bif_badarg(p);
-	process *t = lookup_stopped(p, a[0]);
-	if (!t || t->state == PROC_EXITING)
-		return ATOM(undefined);
+	bool trap;
+	process *t = lock_stopped(p, a, a[0], &trap);
+	if (!t)
+		return trap ? BIF_TRAP : ATOM(undefined);
+	term r = process_info_of(p, t, a, caller);
+	proc_unlock_other(p, t);
+	return r;
+}
+
+static term process_info_of(process *p, process *t, const term *a, uintptr_t caller)
+{
 	if (is_list(a[1]) || a[1] == NIL) {
 		term items[64];
 		size_t n = 0;
@@ -645,9 +661,10 @@ static term bif_process_info_1(process *p, const term *a)
 	enum { N = sizeof items / sizeof items[0] };
 	if (!is_local_pid(a[0]))
 		return bif_badarg(p);
-	process *t = lookup_stopped(p, a[0]);
-	if (!t || t->state == PROC_EXITING)
-		return ATOM(undefined);
+	bool trap;
+	process *t = lock_stopped(p, a, a[0], &trap);
+	if (!t)
+		return trap ? BIF_TRAP : ATOM(undefined);
 	term v[N];
 	size_t n = 0;
 	for (size_t i = 0; i < N; i++) {
@@ -656,6 +673,7 @@ static term bif_process_info_1(process *p, const term *a)
 			continue;
 		v[n++] = build_tuple2(&p->heap, k, info_value(p, t, k, caller));
 	}
+	proc_unlock_other(p, t);
 	term l = build_list(&p->heap, v, n);
 	return l == THE_NON_VALUE ? bif_no_memory(p) : l;
 }
@@ -671,25 +689,25 @@ static term bif_group_leader_2(process *p, const term *a)
 	process *t = proc_lookup(a[1]);
 	if (!is_pid(a[0]) || !t)
 		return bif_badarg(p);
-	t->group_leader = a[0];
+	__atomic_store_n(&t->group_leader, a[0], __ATOMIC_RELAXED);
 	return ATOM(true);
 }
 
-/* garbage_collect(Pid): collects another process now (it is not running:
- * one scheduler), or the caller itself through garbage_collect/0. */
+/* garbage_collect(Pid): collects another process now, while it does not
+ * run, or the caller itself through garbage_collect/0. */
 static term bif_garbage_collect_1(process *p, const term *a)
 {
 	if (!is_local_pid(a[0]))
 		return bif_badarg(p);
-	process *t = proc_lookup(a[0]);
-	if (!t || t->state == PROC_EXITING)
-		return ATOM(false);
-	if (t == p)
+	if (a[0] == p->id)
 		return gc_collect_major(p, 0, p->x, 0) == 0 ? ATOM(true) : bif_no_memory(p);
-	t = lookup_stopped(p, a[0]);
-	if (!t || t->state == PROC_EXITING)
-		return ATOM(false);
-	return gc_collect_major(t, 0, t->xsave, t->xsave_len) == 0 ? ATOM(true) : bif_no_memory(p);
+	bool trap;
+	process *t = lock_stopped(p, a, a[0], &trap);
+	if (!t)
+		return trap ? BIF_TRAP : ATOM(false);
+	int r = gc_collect_major(t, 0, t->xsave, t->xsave_len);
+	proc_unlock_other(p, t);
+	return r == 0 ? ATOM(true) : bif_no_memory(p);
 }
 
 static term int_pair(process *p, uint64_t a, uint64_t b)
@@ -735,10 +753,10 @@ const bif_def bif_family_erlang_procs[] = {
     {"erlang", "unalias", 1, bif_unalias_1, R},
     {"erlang", "monitor", 3, bif_monitor_3, R},
     {"erlang", "statistics", 1, bif_statistics_1, R},
-    {"erlang", "process_info", 1, bif_process_info_1, R},
+    {"erlang", "process_info", 1, bif_process_info_1, R | BIF_TRAPS},
     {"erlang", "group_leader", 0, bif_group_leader_0, R},
     {"erlang", "group_leader", 2, bif_group_leader_2, R},
-    {"erlang", "garbage_collect", 1, bif_garbage_collect_1, R},
+    {"erlang", "garbage_collect", 1, bif_garbage_collect_1, R | BIF_TRAPS},
     {"erlang", "memory", 0, bif_memory_0, R},
     {"erlang", "memory", 1, bif_memory_1, R},
     {"erlang", "send_after", 3, bif_send_after_3, R},
@@ -767,6 +785,6 @@ const bif_def bif_family_erlang_procs[] = {
     {"erlang", "processes", 0, bif_processes_0, R},
     {"erlang", "is_process_alive", 1, bif_is_process_alive_1, R},
     {"erlang", "yield", 0, bif_yield_0, R},
-    {"erlang", "process_info", 2, bif_process_info_2, R},
+    {"erlang", "process_info", 2, bif_process_info_2, R | BIF_TRAPS},
     {NULL, NULL, 0, NULL, 0},
 };

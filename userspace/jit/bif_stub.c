@@ -39,7 +39,8 @@ static uintptr_t make_stub(const bif_def *bif, struct raise_info **rip)
 	code_buffer cbuf, *cb = &cbuf;
 	cb_init(cb);
 	jit_arena_prepare(cb);
-	cb_label ok = cb_label_new(cb);
+	cb_label ok = cb_label_new(cb), again = cb_label_new(cb);
+	cb_label_bind(cb, again);
 	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_REDS), R_FCALLS);
 	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_HTOP), R_HTOP);
 	x86_mov_mr(cb, 64, x86_mem_base(R_P, P_STOP), R_E);
@@ -56,6 +57,16 @@ static uintptr_t make_stub(const bif_def *bif, struct raise_info **rip)
 	x86_mov_rm(cb, 64, R_HTOP, x86_mem_base(R_P, P_HTOP));
 	x86_mov_rm(cb, 64, R_E, x86_mem_base(R_P, P_STOP));
 	x86_mov_rm(cb, 64, R_FCALLS, x86_mem_base(R_P, P_REDS));
+	if (bif->flags & BIF_TRAPS) {
+		/* make way for others, then call again (emit_core.c) */
+		cb_label done = cb_label_new(cb);
+		x86_alu_ri(cb, X86_CMP, 64, X86_RAX, (int32_t)BIF_TRAP);
+		x86_jcc_label(cb, X86_CC_NE, done);
+		x86_mov_ri(cb, 32, X86_RSI, bif->arity);
+		x86_call_abs(cb, jit_frag.bif_trap);
+		x86_jmp_label(cb, again);
+		cb_label_bind(cb, done);
+	}
 	x86_test_rr(cb, 64, X86_RAX, X86_RAX);
 	x86_jcc_label(cb, X86_CC_NZ, ok);
 	x86_mov_ri(cb, 64, X86_RDX, (int64_t)(uintptr_t)ri);

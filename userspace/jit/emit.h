@@ -26,6 +26,7 @@ struct jit_fragments {
 	uintptr_t raise_info;   /* call, rdx = const struct raise_info * */
 	uintptr_t gc;           /* call, esi = need, edx = live */
 	uintptr_t yield;        /* call, esi = live */
+	uintptr_t bif_trap;     /* call, esi = live: a BIF returned BIF_TRAP */
 	uintptr_t vheap;        /* call: rt_vheap_check, rax preserved */
 	uintptr_t start_mfa;    /* a new process: apply(x0, x1, x2) */
 	uintptr_t start_fun;    /* a new process: apply(x0, x1) */

@@ -160,9 +160,22 @@ static void emit_call_bif(emit_ctx *e, const bif_def *bif, bool reload_e)
 /* A BIF called as a function: arguments in x registers, result in x0. */
 static void call_bif_xregs(emit_ctx *e, const bif_def *bif)
 {
+	cb_label again = cb_label_new(e->cb);
+	cb_label_bind(e->cb, again);
 	x86_mov_rr(e->cb, 64, X86_RSI, R_X);
 	/* E too: a BIF called as a function may collect (garbage_collect/0) */
 	emit_call_bif(e, bif, true);
+	if (bif->flags & BIF_TRAPS) {
+		/* BIF_TRAP: make way for others, then call again with the
+		 * arguments it left in the x registers */
+		cb_label done = cb_label_new(e->cb);
+		x86_alu_ri(e->cb, X86_CMP, 64, X86_RAX, (int32_t)BIF_TRAP);
+		x86_jcc_label(e->cb, X86_CC_NE, done);
+		x86_mov_ri(e->cb, 32, X86_RSI, bif->arity);
+		x86_call_abs(e->cb, jit_frag.bif_trap);
+		x86_jmp_label(e->cb, again);
+		cb_label_bind(e->cb, done);
+	}
 	x86_test_rr(e->cb, 64, X86_RAX, X86_RAX);
 	cb_label ok = cb_label_new(e->cb);
 	x86_jcc_label(e->cb, X86_CC_NZ, ok);

@@ -10,6 +10,7 @@
  *   raise         called where an exception is raised; its return address
  *                 is the code address of the raise, for the stack trace.
  *   gc, yield     called from heap tests and reduction checks.
+ *   bif_trap      called when a BIF returned BIF_TRAP.
  */
 #include "arena.h"
 #include "emit.h"
@@ -62,6 +63,7 @@ int jit_fragments_init(void)
 	cb_label exit_waiting = cb_label_new(cb), raise = cb_label_new(cb);
 	cb_label raise_info = cb_label_new(cb), raise_common = cb_label_new(cb);
 	cb_label gc = cb_label_new(cb), yield = cb_label_new(cb), vheap = cb_label_new(cb);
+	cb_label bif_trap = cb_label_new(cb);
 	cb_label start_mfa = cb_label_new(cb), start_fun = cb_label_new(cb);
 
 	/* enter(rdi = scheduler, rsi = process, rdx = entry) */
@@ -123,16 +125,19 @@ int jit_fragments_init(void)
 	emit_called_helper(cb, (const void *)rt_gc);
 	/* yield: called at a function entry, esi = live. rt_yield returns
 	 * nonzero to switch processes: the return address is where the
-	 * process resumes (its live x registers were saved by rt_yield). */
-	x86_align(cb, 16);
-	cb_label_bind(cb, yield);
-	{
+	 * process resumes (its live x registers were saved by rt_yield).
+	 * bif_trap: the same after a BIF asked to be called again (BIF_TRAP),
+	 * through rt_bif_trap, which switches whenever another process could
+	 * use the scheduler. */
+	for (int k = 0; k < 2; k++) {
 		cb_label out = cb_label_new(cb);
+		x86_align(cb, 16);
+		cb_label_bind(cb, k == 0 ? yield : bif_trap);
 		x86_alu_ri(cb, X86_SUB, 64, X86_RSP, 8);
 		sync_out(cb);
 		x86_mov_mr(cb, 64, x86_mem_base(R_P, P_REDS), R_FCALLS);
 		x86_mov_rr(cb, 64, X86_RDI, R_P);
-		x86_call_abs(cb, (uint64_t)(uintptr_t)rt_yield);
+		x86_call_abs(cb, (uint64_t)(uintptr_t)(k == 0 ? rt_yield : rt_bif_trap));
 		reload(cb);
 		x86_mov_rm(cb, 64, R_FCALLS, x86_mem_base(R_P, P_REDS));
 		x86_alu_ri(cb, X86_ADD, 64, X86_RSP, 8);
@@ -194,6 +199,7 @@ int jit_fragments_init(void)
 		jit_frag.raise_info = AT(raise_info);
 		jit_frag.gc = AT(gc);
 		jit_frag.yield = AT(yield);
+		jit_frag.bif_trap = AT(bif_trap);
 		jit_frag.vheap = AT(vheap);
 		jit_frag.start_mfa = AT(start_mfa);
 		jit_frag.start_fun = AT(start_fun);

@@ -59,6 +59,10 @@ void rt_gc(process *p, uint32_t need, uint32_t live);
 /* The reduction check's slow path: nonzero when the process must make way
  * for another (its live x registers are then saved in the process). */
 int rt_yield(process *p, uint32_t live);
+/* A BIF returned BIF_TRAP (its arguments, x0.., updated for the next
+ * call): nonzero to switch processes before the call is made again, zero
+ * to make it again now (nothing else could use the scheduler). */
+int rt_bif_trap(process *p, uint32_t live);
 /* After code that may have made refc binaries: whether the virtual binary
  * heap is full. The code then ends the time slice, and rt_yield collects
  * at the next function entry, as OTP collects when such a process is

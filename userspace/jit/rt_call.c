@@ -202,6 +202,23 @@ void rt_gc(process *p, uint32_t need, uint32_t live)
 
 bool rt_vheap_check(process *p) { return gc_vheap_full(p); }
 
+/* Keeps the live x registers for the resumption; false when out of
+ * memory (the process then runs on rather than lose them). */
+static bool save_live(process *p, uint32_t live)
+{
+	if (live > p->xsave_cap) {
+		term *x = realloc(p->xsave, live * sizeof *x);
+		if (!x)
+			return false;
+		p->xsave = x;
+		p->xsave_cap = live;
+	}
+	for (uint32_t i = 0; i < live; i++)
+		p->xsave[i] = p->x[i];
+	p->xsave_len = live;
+	return true;
+}
+
 int rt_yield(process *p, uint32_t live)
 {
 	/* Over the virtual binary heap (rt_vheap_check ended the slice):
@@ -209,23 +226,18 @@ int rt_yield(process *p, uint32_t live)
 	if (gc_vheap_full(p))
 		rt_gc(p, 0, live);
 	p->reds = CONTEXT_REDS;
-	rt_lock();
-	bool yield = sched_others_runnable() || p->pending_exit != THE_NON_VALUE;
-	rt_unlock();
-	if (!yield)
+	if (!sched_should_yield(p))
 		return 0;
-	/* switch: keep the live x registers for the resumption */
-	if (live > p->xsave_cap) {
-		term *x = realloc(p->xsave, live * sizeof *x);
-		if (!x)
-			return 0; /* run on rather than lose them */
-		p->xsave = x;
-		p->xsave_cap = live;
-	}
-	for (uint32_t i = 0; i < live; i++)
-		p->xsave[i] = p->x[i];
-	p->xsave_len = live;
-	return 1;
+	return save_live(p, live);
+}
+
+int rt_bif_trap(process *p, uint32_t live)
+{
+	if (p->reds <= 0)
+		p->reds = CONTEXT_REDS;
+	if (!sched_should_yield(p))
+		return 0;
+	return save_live(p, live);
 }
 
 _Thread_local uintptr_t rt_locked_caller;

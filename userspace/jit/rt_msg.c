@@ -28,8 +28,6 @@ static term send_badarg(process *p, term dest, term msg)
 	return THE_NON_VALUE;
 }
 
-static term send_locked(process *p, term dest, term msg);
-
 term rt_send(process *p, term dest, term msg)
 {
 	/* to itself: its own mailbox, which no other thread touches while it
@@ -39,16 +37,10 @@ term rt_send(process *p, term dest, term msg)
 			return bif_no_memory(p);
 		return msg;
 	}
-	rt_lock();
-	term r = send_locked(p, dest, msg);
-	rt_unlock();
-	return r;
-}
-
-static term send_locked(process *p, term dest, term msg)
-{
 	if (is_atom(dest)) {
+		rt_lock();
 		term pid = reg_whereis(dest);
+		rt_unlock();
 		if (pid == THE_NON_VALUE)
 			return send_badarg(p, dest, msg);
 		dest = pid;
@@ -56,14 +48,18 @@ static term send_locked(process *p, term dest, term msg)
 	           is_atom(tuple_get(dest, 2))) {
 		if (tuple_get(dest, 2) != ATOM(nonode_nohost))
 			return msg; /* no distribution: dropped as to an unreachable node */
+		rt_lock();
 		term pid = reg_whereis(tuple_get(dest, 1));
+		rt_unlock();
 		if (pid == THE_NON_VALUE)
 			return msg; /* {Name, Node} to a missing name is not an error */
 		dest = pid;
 	} else if (is_ref(dest)) {
 		/* an alias: to its owner while active, else dropped */
 		uint64_t n;
+		rt_lock();
 		term owner = ref_number(dest, &n) ? alias_target(n) : THE_NON_VALUE;
+		rt_unlock();
 		if (owner == THE_NON_VALUE)
 			return msg;
 		dest = owner;
@@ -76,6 +72,7 @@ static term send_locked(process *p, term dest, term msg)
 			return bif_no_memory(p);
 		return msg;
 	}
+	/* no lock: the receiver's structure outlives this call (proc_table.c) */
 	process *to = proc_lookup(dest);
 	if (to && !proc_deliver(to, msg))
 		return bif_no_memory(p);
@@ -86,7 +83,7 @@ term rt_peek_message(process *p)
 {
 	/* an unlocked look first: a message it misses wakes the process
 	 * again when it waits (sched.c checks under the lock) */
-	if (p->save >= p->mbox_len && __atomic_load_n(&p->inbox_head, __ATOMIC_ACQUIRE))
+	if (p->save >= p->mbox_len && proc_inbox_nonempty(p))
 		proc_take_inbox(p);
 	return mbox_peek(p);
 }
@@ -100,7 +97,8 @@ void rt_remove_message(process *p)
 	mbox_reset(p);
 	/* only this process arms its timer; another scheduler may disarm it
 	 * (when it fires): a stale true just takes the lock for nothing */
-	if (__atomic_load_n(&p->timer_armed, __ATOMIC_RELAXED)) {
+	if (__atomic_load_n(&p->timer_armed, __ATOMIC_RELAXED) ||
+	    __atomic_load_n(&p->timed_out, __ATOMIC_RELAXED)) {
 		rt_lock();
 		sched_disarm_timer(p);
 		rt_unlock();
@@ -110,9 +108,12 @@ void rt_remove_message(process *p)
 void rt_reset_save(process *p)
 {
 	mbox_reset(p);
-	rt_lock();
-	sched_disarm_timer(p);
-	rt_unlock();
+	if (__atomic_load_n(&p->timer_armed, __ATOMIC_RELAXED) ||
+	    __atomic_load_n(&p->timed_out, __ATOMIC_RELAXED)) {
+		rt_lock();
+		sched_disarm_timer(p);
+		rt_unlock();
+	}
 }
 
 /* A receive waits when its scan found nothing: only a message that comes

@@ -12,6 +12,7 @@
 #include "dump_asm.h"
 #include "platform/platform.h"
 #include "run_bare.h"
+#include "vm/sched.h"
 #include "vm/atom.h"
 
 #define KBEAM_VERSION "0.1.0"
@@ -24,6 +25,7 @@ static void usage(FILE *out)
 	      "                                            run MOD:FUN() without booting OTP\n"
 	      "       kbeam +P N ...                       at most N processes (default 262144)\n"
 	      "       kbeam +S N ...                       N schedulers (default: one per CPU)\n"
+	      "       kbeam +sbt u ...                     schedulers not bound to CPUs\n"
 	      "       kbeam --perf-map ...                 also write /tmp/perf-PID.map\n"
 	      "       kbeam --dump-asm MOD:FUN/ARITY FILE.beam\n"
 	      "                                            print one function's machine code\n"
@@ -123,6 +125,10 @@ int main(int argc, char **argv)
 				                     argv[i]);
 			else
 				schedulers = (unsigned)n;
+		} else if (strcmp(a, "+sbt") == 0 && !options_done && i + 1 < argc) {
+			/* OTP's scheduler bind type: u leaves threads unbound; the
+			 * others (db, ts, ...) bind each scheduler to a CPU */
+			sched_set_binding(strcmp(argv[++i], "u") != 0);
 		} else if (strcmp(a, "--perf-map") == 0 && !options_done) {
 			setenv("KBEAM_PERF_MAP", "1", 1);
 		} else if (strcmp(a, "--dump-asm") == 0 && !options_done && i + 2 < argc) {

@@ -51,7 +51,8 @@ int run_bare(char **pa, int npa, const char *mod, const char *fun, char **argv_a
 	}
 
 	scheduler *s = calloc(1, sizeof *s);
-	if (!s || node_init(process_limit ? process_limit : PROCESS_LIMIT_DEFAULT) != 0) {
+	if (!s || node_init(process_limit ? process_limit : PROCESS_LIMIT_DEFAULT) != 0 ||
+	    sched_init(schedulers) != 0) {
 		fputs("kbeam: out of memory\n", stderr);
 		return 1;
 	}
@@ -71,7 +72,7 @@ int run_bare(char **pa, int npa, const char *mod, const char *fun, char **argv_a
 		fputs("kbeam: cannot start the first process\n", stderr);
 		return 1;
 	}
-	int status = sched_run(s, first, schedulers);
+	int status = sched_run(s, first);
 	fflush(stdout);
 	free(s);
 	return status;

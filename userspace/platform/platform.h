@@ -29,6 +29,8 @@ void platform_wake(platform_parker *pk);
 
 /* Pins the calling thread to one CPU; 0 or -errno. */
 int platform_bind_cpu(unsigned cpu);
+/* The n-th CPU this process may run on (n wraps around). */
+unsigned platform_cpu_id(unsigned n);
 /* The CPUs this process may run on. */
 unsigned platform_online_cpus(void);
 

@@ -54,6 +54,18 @@ int platform_bind_cpu(unsigned cpu)
 	return sched_setaffinity(0, sizeof set, &set) == 0 ? 0 : -errno;
 }
 
+unsigned platform_cpu_id(unsigned n)
+{
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) != 0 || CPU_COUNT(&set) == 0)
+		return n;
+	unsigned k = n % (unsigned)CPU_COUNT(&set);
+	for (unsigned cpu = 0; cpu < CPU_SETSIZE; cpu++)
+		if (CPU_ISSET(cpu, &set) && k-- == 0)
+			return cpu;
+	return n;
+}
+
 unsigned platform_online_cpus(void)
 {
 	cpu_set_t set;

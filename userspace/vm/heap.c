@@ -58,6 +58,23 @@ term *heap_alloc(kb_heap *h, size_t words)
 	return p;
 }
 
+term *heap_alloc_fragment(kb_heap *h, size_t words)
+{
+	struct heap_chunk *c = malloc(sizeof *c + (words ? words : 1) * sizeof(term));
+	if (!c)
+		return NULL;
+	if (h->chunks)
+		h->chunks->used = (size_t)(h->frag_top - h->chunks->data);
+	c->next = h->chunks;
+	c->words = words;
+	c->used = 0;
+	h->chunks = c;
+	h->frag_top = c->data + words;
+	h->frag_limit = c->data + words;
+	h->words_used += words;
+	return c->data;
+}
+
 size_t heap_fragment_words(const kb_heap *h)
 {
 	size_t n = 0;

@@ -33,6 +33,9 @@ typedef struct kb_heap {
 void heap_init(kb_heap *h);
 /* Space for `words` words; NULL only when memory is exhausted. */
 term *heap_alloc(kb_heap *h, size_t words);
+/* Space for exactly `words` words in a new fragment of that size (a
+ * message copied into an arena of its own wastes nothing). */
+term *heap_alloc_fragment(kb_heap *h, size_t words);
 /* Gives the heap a main region (a process's young heap). */
 static inline void heap_set_region(kb_heap *h, term *start, term *end)
 {

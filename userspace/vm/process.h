@@ -133,7 +133,15 @@ typedef struct process {
 	uint64_t min_bin_vheap_size;
 
 	/* ---- concurrency (vm/sched.h, vm/signals.h) ---- */
-	unsigned state;    /* PROC_* */
+	/* PROC_*, changed with atomic operations: whoever moves a process
+	 * from waiting to runnable puts it on a run queue */
+	unsigned state;
+	/* Held by the scheduler while the process runs, and briefly by a
+	 * sender copying a message straight into its heap (always taken with
+	 * a try: proc_trylock). Whoever holds it owns the heap, the stack and
+	 * the mailbox array. */
+	uint32_t main_lock;
+	unsigned home;     /* the scheduler whose run queue it goes to */
 	unsigned priority; /* PRIO_* of vm/sched.h */
 	term group_leader;
 	bool started;     /* has run: resume at `resume`, not at the entry */
@@ -141,17 +149,22 @@ typedef struct process {
 	bool timer_armed; /* a receive ... after is waiting for its deadline */
 	bool timed_out;   /* that deadline passed: resume at timeout_resume */
 	const void *timeout_resume;
-	uint64_t timer_deadline;  /* monotonic ms */
-	size_t timer_slot;        /* where the timer heap keeps it */
-	term pending_exit;        /* an exit signal that kills it, or THE_NON_VALUE */
-	/* messages sent while it runs on another scheduler, each in an arena
-	 * of its own, moved into the mailbox by the process itself */
-	struct inbox_msg *inbox_head, *inbox_tail;
+	uint64_t timer_deadline; /* monotonic ms */
+	size_t timer_slot;       /* where the timer heap keeps it */
+	/* An exit signal that kills it, or THE_NON_VALUE; its reason lives in
+	 * pending_arena. Set under the runtime lock, read by the process. */
+	term pending_exit;
+	kb_heap *pending_arena;
+	/* Messages that could not be copied into its heap (it was running,
+	 * or another sender held its lock), newest first, each in an arena of
+	 * its own: a lock-free multi-producer stack that the lock holder
+	 * empties into the mailbox in arrival order (vm/sched.h). */
+	struct inbox_msg *inbox;
 	size_t inbox_len;
-	kb_heap *pending_arena; /* holds pending_exit when it came while running */
 	term registered_name;     /* atom, or NIL */
 	term exit_reason;         /* why it ended (on the heap until it is freed) */
-	struct process *run_next; /* run queue link */
+	struct process *run_next; /* run queue link; the limbo list's after it ended */
+	uint64_t retired_epoch;   /* when it ended (vm/proc_table.c) */
 	/* x registers live at a switch (yield): saved here */
 	term *xsave;
 	unsigned xsave_len, xsave_cap;

@@ -1,6 +1,20 @@
+/* The schedulers: one thread per CPU (+S N), each bound to its CPU unless
+ * +sbt u, each with its own run queues (one per priority).
+ *
+ * A process goes to the run queue of its home scheduler: the one that
+ * spawned it, last ran it, or stole it. A scheduler whose queues run dry
+ * steals from the others; one that finds nothing spins a little, then
+ * sleeps on its parker until a process is queued for it, a timer is due,
+ * or another scheduler has more than it can run (a queue holding two or
+ * more wakes a sleeper to steal the surplus).
+ *
+ * The loop takes no global lock for running, yielding, waiting or waking
+ * processes: run queues have a spin lock each, processes a try lock
+ * (vm/sched.h proc_trylock). The runtime lock is taken to end a process,
+ * fire timers and free ended processes.
+ */
 #include "sched.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,12 +23,9 @@
 
 #include "bif/bif.h"
 #include "build.h"
-#include "code_server.h"
-#include "copy.h"
-#include "gc.h"
 #include "jit/jit.h"
-#include "mailbox.h"
 #include "jit/rt.h"
+#include "platform/platform.h"
 #include "print.h"
 #include "signals.h"
 #include "timers.h"
@@ -22,7 +33,6 @@
 /* ---- the runtime lock (sched.h) ---- */
 
 static pthread_mutex_t grl;
-static pthread_cond_t rq_cond = PTHREAD_COND_INITIALIZER;
 static pthread_once_t grl_once = PTHREAD_ONCE_INIT;
 
 static void grl_init(void)
@@ -42,490 +52,280 @@ void rt_lock(void)
 
 void rt_unlock(void) { pthread_mutex_unlock(&grl); }
 
-/* Schedulers waiting for work (under the runtime lock). */
-static unsigned idle;
+static bool rt_trylock(void)
+{
+	pthread_once(&grl_once, grl_init);
+	return pthread_mutex_trylock(&grl) == 0;
+}
 
-/* The process this thread runs now, if any. */
-static _Thread_local process *current;
+/* ---- schedulers and their run queues ---- */
+
+static void spin_lock(uint32_t *l)
+{
+	while (__atomic_exchange_n(l, 1, __ATOMIC_ACQUIRE))
+		while (__atomic_load_n(l, __ATOMIC_RELAXED))
+			__builtin_ia32_pause();
+}
+
+static void spin_unlock(uint32_t *l) { __atomic_store_n(l, 0, __ATOMIC_RELEASE); }
+
+struct runq {
+	uint32_t lock;
+	unsigned normal_turns; /* low runs after every LOW_EVERY normal ones */
+	size_t len;            /* read without the lock */
+	struct {
+		process *head, *tail;
+	} q[PRIO_COUNT];
+};
+#define LOW_EVERY 8
+
+struct slot {
+	struct runq rq;
+	platform_parker parker;
+	uint32_t sleeping; /* parked, or about to: a waker clears it and wakes */
+	uint32_t busy;     /* running a process */
+	uint64_t epoch;    /* announced (proc_table.c), UINT64_MAX while asleep */
+	uint64_t reductions, context_switches;
+	scheduler *s;
+	pthread_t thread;
+} __attribute__((aligned(64)));
+
+static struct slot *slots;
 static unsigned nscheds = 1;
+static bool bind_cpus = true;
+static unsigned nsleeping;
+/* The earliest deadline of either timer kind (sched_timers_changed). */
+static uint64_t next_deadline = UINT64_MAX;
+
+static _Thread_local unsigned self_idx;
+static _Thread_local process *current;
 
 unsigned sched_count(void) { return nscheds; }
+unsigned sched_self(void) { return self_idx; }
+process *sched_current(void) { return current; }
+void sched_set_binding(bool bind) { bind_cpus = bind; }
 
-
-/* ---- the process table: slot i holds the pid with data i ---- */
-
-static process **ptab;
-static size_t ptab_size, nprocs, next_slot;
-
-int node_init(size_t process_limit)
+int sched_init(unsigned schedulers)
 {
-	if (ptab)
+	if (slots)
 		return 0;
-	if (process_limit < 1024)
-		process_limit = 1024;
-	ptab = calloc(process_limit, sizeof *ptab);
-	if (!ptab)
-		return -ENOMEM;
-	ptab_size = process_limit;
-	next_slot = 0;
+	nscheds = schedulers ? schedulers : 1;
+	slots = aligned_alloc(64, nscheds * sizeof *slots);
+	if (!slots)
+		return -1;
+	memset(slots, 0, nscheds * sizeof *slots);
+	for (unsigned i = 0; i < nscheds; i++) {
+		slots[i].epoch = UINT64_MAX;
+		if (platform_parker_init(&slots[i].parker) != 0)
+			return -1;
+	}
 	return 0;
 }
 
-size_t node_process_limit(void) { return ptab_size; }
+static size_t runq_len(unsigned i) { return __atomic_load_n(&slots[i].rq.len, __ATOMIC_ACQUIRE); }
 
-size_t node_process_memory(void)
+static void wake_slot(unsigned i)
 {
-	size_t bytes = 0;
-	for (size_t i = 0; i < ptab_size; i++) {
-		const process *p = ptab[i];
-		if (!p || p->state == PROC_FREE)
-			continue;
-		bytes += sizeof *p + process_heap_bytes(p) + p->mbox_cap * sizeof(term) +
-		         p->xsave_cap * sizeof(term) + p->links_cap * sizeof(term) +
-		         p->monitors_cap * sizeof(struct monitor);
-	}
-	return bytes;
-}
-size_t node_process_count(void) { return nprocs; }
-
-process *proc_lookup(term pid)
-{
-	if (!is_local_pid(pid))
-		return NULL;
-	uint64_t i = local_pid_data(pid);
-	if (i >= ptab_size || !ptab[i] || ptab[i]->id != pid || ptab[i]->state == PROC_FREE)
-		return NULL;
-	return ptab[i];
+	struct slot *s = &slots[i];
+	if (__atomic_load_n(&s->sleeping, __ATOMIC_SEQ_CST) &&
+	    __atomic_exchange_n(&s->sleeping, 0, __ATOMIC_SEQ_CST))
+		platform_wake(&s->parker);
 }
 
-size_t proc_list(term *out, size_t max)
+/* Wakes a sleeping scheduler other than `busy`, to steal from it. */
+static void wake_helper(unsigned busy)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < ptab_size && n < max; i++)
-		if (ptab[i] && ptab[i]->state != PROC_FREE && ptab[i]->state != PROC_EXITING)
-			out[n++] = ptab[i]->id;
-	return n;
-}
-
-/* A free slot, searched from after the last one given (pids are reused
- * late, as OTP's). */
-static bool take_slot(size_t *slot)
-{
-	if (nprocs >= ptab_size)
-		return false;
-	for (size_t k = 0; k < ptab_size; k++) {
-		size_t i = (next_slot + k) % ptab_size;
-		if (!ptab[i]) {
-			next_slot = i + 1;
-			*slot = i;
-			return true;
+	if (!__atomic_load_n(&nsleeping, __ATOMIC_SEQ_CST))
+		return;
+	for (unsigned k = 1; k < nscheds; k++) {
+		unsigned i = (busy + k) % nscheds;
+		if (__atomic_load_n(&slots[i].sleeping, __ATOMIC_RELAXED)) {
+			wake_slot(i);
+			return;
 		}
+	}
+}
+
+static void runq_push(unsigned i, process *p)
+{
+	struct runq *q = &slots[i].rq;
+	unsigned prio = p->priority < PRIO_COUNT ? p->priority : PRIO_NORMAL;
+	p->run_next = NULL;
+	spin_lock(&q->lock);
+	if (q->q[prio].tail)
+		q->q[prio].tail->run_next = p;
+	else
+		q->q[prio].head = p;
+	q->q[prio].tail = p;
+	size_t len = q->len + 1;
+	__atomic_store_n(&q->len, len, __ATOMIC_SEQ_CST);
+	spin_unlock(&q->lock);
+	wake_slot(i);
+	if (len >= 2)
+		wake_helper(i);
+}
+
+static process *queue_pop(struct runq *q, unsigned prio)
+{
+	process *p = q->q[prio].head;
+	if (p) {
+		q->q[prio].head = p->run_next;
+		if (!q->q[prio].head)
+			q->q[prio].tail = NULL;
+		p->run_next = NULL;
+		__atomic_store_n(&q->len, q->len - 1, __ATOMIC_RELEASE);
+	}
+	return p;
+}
+
+/* max and high run before anything below them; low takes a turn after
+ * every LOW_EVERY normal ones, as OTP lets low processes progress. */
+static process *runq_pop(unsigned i)
+{
+	struct runq *q = &slots[i].rq;
+	if (!runq_len(i))
+		return NULL;
+	spin_lock(&q->lock);
+	process *p;
+	if (q->q[PRIO_MAX].head) {
+		p = queue_pop(q, PRIO_MAX);
+	} else if (q->q[PRIO_HIGH].head) {
+		p = queue_pop(q, PRIO_HIGH);
+	} else {
+		bool low = q->q[PRIO_LOW].head &&
+		           (!q->q[PRIO_NORMAL].head || ++q->normal_turns % LOW_EVERY == 0);
+		p = queue_pop(q, low ? PRIO_LOW : PRIO_NORMAL);
+	}
+	spin_unlock(&q->lock);
+	return p;
+}
+
+/* A process from another scheduler's queue, which becomes its home: the
+ * surplus of a busy one (beyond the process it will run next), or any of
+ * one that is not running a process. */
+static process *steal(unsigned me)
+{
+	for (unsigned k = 1; k < nscheds; k++) {
+		unsigned i = (me + k) % nscheds;
+		size_t len = runq_len(i);
+		if (!len || (len == 1 && __atomic_load_n(&slots[i].busy, __ATOMIC_RELAXED)))
+			continue;
+		process *p = runq_pop(i);
+		if (p) {
+			p->home = me;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* Whether there is work for scheduler `me`: in its queue, or to steal. */
+static bool any_work(unsigned me)
+{
+	for (unsigned i = 0; i < nscheds; i++) {
+		size_t len = runq_len(i);
+		if (len > 1 || (len == 1 && (i == me || !__atomic_load_n(&slots[i].busy,
+		                                                          __ATOMIC_RELAXED))))
+			return true;
 	}
 	return false;
 }
 
-struct inbox_msg {
-	struct inbox_msg *next;
-	term msg;
-	kb_heap arena;
-};
-
-static void free_inbox(process *p)
-{
-	struct inbox_msg *m = p->inbox_head;
-	while (m) {
-		struct inbox_msg *n = m->next;
-		heap_free(&m->arena);
-		free(m);
-		m = n;
-	}
-	p->inbox_head = p->inbox_tail = NULL;
-	p->inbox_len = 0;
-	if (p->pending_arena) {
-		heap_free(p->pending_arena);
-		free(p->pending_arena);
-		p->pending_arena = NULL;
-	}
-}
-
-void proc_take_inbox(process *p)
-{
-	rt_lock();
-	struct inbox_msg *m = p->inbox_head;
-	__atomic_store_n(&p->inbox_head, NULL, __ATOMIC_RELAXED);
-	p->inbox_tail = NULL;
-	p->inbox_len = 0;
-	rt_unlock();
-	while (m) {
-		struct inbox_msg *n = m->next;
-		heap_adopt(&p->heap, &m->arena);
-		mbox_push(p, m->msg);
-		free(m);
-		m = n;
-	}
-}
-
-static void free_process(process *p)
-{
-	free_inbox(p);
-	uint64_t i = local_pid_data(p->id);
-	if (i < ptab_size && ptab[i] == p)
-		ptab[i] = NULL;
-	nprocs--;
-	process_memory_free(p);
-	free(p->xsave);
-	free(p->links);
-	free(p->monitors);
-	free(p);
-}
-
-/* A process with its memory and an entry with arguments in xsave. */
-static process *new_process(process *parent, const spawn_opts *o)
-{
-	size_t slot;
-	if (!take_slot(&slot)) {
-		if (parent)
-			bif_system_limit(parent);
-		return NULL;
-	}
-	process *p = calloc(1, sizeof *p);
-	if (!p || process_memory_init(p, o ? o->min_heap_size : 0) != 0) {
-		free(p);
-		if (parent)
-			bif_no_memory(parent);
-		return NULL;
-	}
-	if (o && o->fullsweep_set)
-		p->fullsweep_after = o->fullsweep_after;
-	p->priority = o && o->has_priority ? (unsigned)o->priority : PRIO_NORMAL;
-	p->group_leader = parent ? parent->group_leader : make_local_pid(slot);
-	p->id = make_local_pid(slot);
-	p->reds = 4000;
-	p->pending_exit = THE_NON_VALUE;
-	p->registered_name = NIL;
-	p->exit_reason = ATOM(normal);
-	p->state = PROC_EXITING; /* not runnable until its entry is set */
-	ptab[slot] = p;
-	nprocs++;
-	return p;
-}
-
-static bool save_args(process *p, const term *args, unsigned n)
-{
-	if (n > p->xsave_cap) {
-		term *x = realloc(p->xsave, n * sizeof *x);
-		if (!x)
-			return false;
-		p->xsave = x;
-		p->xsave_cap = n;
-	}
-	for (unsigned i = 0; i < n; i++)
-		p->xsave[i] = args[i];
-	p->xsave_len = n;
-	return true;
-}
-
-static void start_links(process *parent, process *p, const spawn_opts *o)
-{
-	if (parent && o && o->link)
-		sig_link(parent, p);
-	sched_make_runnable(p);
-}
-
-process *proc_spawn(process *parent, term module, term function, term args, const spawn_opts *o)
-{
-	term a[256];
-	unsigned n = 0;
-	for (term l = args; l != NIL; l = list_tail(l)) {
-		if (!is_list(l) || n == 255) {
-			if (parent)
-				bif_badarg(parent);
-			return NULL;
-		}
-		a[n++] = list_head(l);
-	}
-	if (!is_atom(module) || !is_atom(function)) {
-		if (parent)
-			bif_badarg(parent);
-		return NULL;
-	}
-	process *p = new_process(parent, o);
-	if (!p)
-		return NULL;
-	for (unsigned i = 0; i < n; i++) {
-		a[i] = term_copy(&p->heap, a[i]);
-		if (a[i] == THE_NON_VALUE) {
-			free_process(p);
-			if (parent)
-				bif_no_memory(parent);
-			return NULL;
-		}
-	}
-	/* erlang:apply/3 with the arguments in place: the first call resolves
-	 * (and loads) the target, and its failure is the new process's */
-	p->initial_call = build_tuple3(&p->heap, module, function, make_small(n));
-	term margs = build_list(&p->heap, a, n);
-	term start[3] = {module, function, margs};
-	if (!save_args(p, start, 3)) {
-		free_process(p);
-		if (parent)
-			bif_no_memory(parent);
-		return NULL;
-	}
-	p->resume = NULL; /* jit_start_apply */
-	start_links(parent, p, o);
-	return p;
-}
-
-process *proc_spawn_fun(process *parent, term fun, const spawn_opts *o)
-{
-	process *p = new_process(parent, o);
-	if (!p)
-		return NULL;
-	term f = term_copy(&p->heap, fun);
-	if (f == THE_NON_VALUE) {
-		free_process(p);
-		if (parent)
-			bif_no_memory(parent);
-		return NULL;
-	}
-	term start[2] = {f, NIL};
-	p->initial_call = NIL;
-	if (!save_args(p, start, 2)) {
-		free_process(p);
-		if (parent)
-			bif_no_memory(parent);
-		return NULL;
-	}
-	p->resume = (const void *)1; /* apply/2 of a fun: see jit_start_apply */
-	start_links(parent, p, o);
-	return p;
-}
-
-/* ---- messages ---- */
-
-bool proc_deliver(process *to, term msg)
-{
-	if (to->state == PROC_FREE || to->state == PROC_EXITING)
-		return true;
-	if (to->state == PROC_RUNNING && to != current) {
-		/* it runs on another scheduler: its heap is its own until it
-		 * stops; the copy waits in an arena in its inbox */
-		struct inbox_msg *m = malloc(sizeof *m);
-		if (!m)
-			return false;
-		heap_init(&m->arena);
-		m->next = NULL;
-		m->msg = is_immed(msg) ? msg : term_copy(&m->arena, msg);
-		if (m->msg == THE_NON_VALUE) {
-			heap_free(&m->arena);
-			free(m);
-			return false;
-		}
-		if (to->inbox_tail)
-			to->inbox_tail->next = m;
-		else
-			__atomic_store_n(&to->inbox_head, m, __ATOMIC_RELEASE);
-		to->inbox_tail = m;
-		to->inbox_len++;
-		return true;
-	}
-	if (!is_immed(msg)) {
-		/* The receiver is not running (or is this thread's): the free
-		 * part of its young heap, then heap fragments, take the copy. */
-		msg = term_copy(&to->heap, msg);
-		if (msg == THE_NON_VALUE)
-			return false;
-	}
-	if (!mbox_push(to, msg))
-		return false;
-	if (to->state == PROC_WAITING)
-		sched_make_runnable(to);
-	return true;
-}
-
-/* ---- run queue ---- */
-
-/* One queue per priority. max and high run before anything below them;
- * low takes a turn after every LOW_EVERY normal ones, as OTP lets low
- * processes progress among normal ones. */
-struct runq {
-	process *head, *tail;
-};
-static struct runq runqs[PRIO_COUNT];
-static size_t nrunnable;
-static unsigned normal_turns;
-#define LOW_EVERY 8
-
+/* A process woken by a running one goes to the waker's queue: message
+ * chains (a ring, a request and its reply) then stay on one core, where
+ * the receiver runs as soon as the sender waits, and spread over the
+ * others only when work piles up there (steal). */
 void sched_make_runnable(process *p)
 {
-	if (p->state == PROC_RUNNABLE || p->state == PROC_RUNNING)
+	unsigned waiting = PROC_WAITING;
+	if (!__atomic_compare_exchange_n(&p->state, &waiting, PROC_RUNNABLE, false,
+	                                 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
 		return;
-	p->state = PROC_RUNNABLE;
-	p->run_next = NULL;
-	struct runq *q = &runqs[p->priority < PRIO_COUNT ? p->priority : PRIO_NORMAL];
-	if (q->tail)
-		q->tail->run_next = p;
-	else
-		q->head = p;
-	q->tail = p;
-	nrunnable++;
-	if (idle)
-		pthread_cond_signal(&rq_cond); /* a parked scheduler takes it */
+	if (current)
+		p->home = self_idx;
+	runq_push(p->home < nscheds ? p->home : 0, p);
 }
 
-static process *queue_pop(struct runq *q)
+size_t sched_run_queue_length(void)
 {
-	process *p = q->head;
-	if (p) {
-		q->head = p->run_next;
-		if (!q->head)
-			q->tail = NULL;
-		p->run_next = NULL;
-		nrunnable--;
+	size_t n = 0;
+	for (unsigned i = 0; i < nscheds; i++)
+		n += runq_len(i);
+	return n;
+}
+
+bool sched_should_yield(const process *p)
+{
+	if (runq_len(self_idx) || __atomic_load_n(&p->pending_exit, __ATOMIC_SEQ_CST) != THE_NON_VALUE)
+		return true;
+	uint64_t due = __atomic_load_n(&next_deadline, __ATOMIC_RELAXED);
+	return due != UINT64_MAX && sched_now_ms() >= due;
+}
+
+uint64_t sched_epochs_min(void)
+{
+	uint64_t min = UINT64_MAX;
+	for (unsigned i = 0; i < nscheds; i++) {
+		uint64_t e = __atomic_load_n(&slots[i].epoch, __ATOMIC_SEQ_CST);
+		if (e < min)
+			min = e;
 	}
-	return p;
+	return min;
 }
 
-static process *runq_pop(void)
+/* ---- timers ---- */
+
+void sched_timers_changed(void)
 {
-	if (runqs[PRIO_MAX].head)
-		return queue_pop(&runqs[PRIO_MAX]);
-	if (runqs[PRIO_HIGH].head)
-		return queue_pop(&runqs[PRIO_HIGH]);
-	bool low_turn =
-	    runqs[PRIO_LOW].head && (!runqs[PRIO_NORMAL].head || ++normal_turns % LOW_EVERY == 0);
-	return queue_pop(&runqs[low_turn ? PRIO_LOW : PRIO_NORMAL]);
+	uint64_t a = wait_timers_next(), b = timers_next();
+	__atomic_store_n(&next_deadline, a < b ? a : b, __ATOMIC_SEQ_CST);
+	/* a sleeping scheduler may sleep past the new deadline: one wakes to
+	 * sleep again with it */
+	if (__atomic_load_n(&nsleeping, __ATOMIC_RELAXED) == nscheds - 1 && nscheds > 1)
+		wake_helper(self_idx);
 }
 
-bool sched_others_runnable(void) { return nrunnable > 0; }
-
-size_t sched_run_queue_length(void) { return nrunnable; }
-
-/* ---- receive timeouts: a min-heap of waiting processes by deadline ---- */
-
-static process **timers;
-static size_t ntimers, timers_cap;
-
-uint64_t sched_now_ms(void)
+static void fire_due_timers(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-}
-
-static void timer_swap(size_t a, size_t b)
-{
-	process *t = timers[a];
-	timers[a] = timers[b];
-	timers[b] = t;
-	timers[a]->timer_slot = a;
-	timers[b]->timer_slot = b;
-}
-
-static void timer_up(size_t i)
-{
-	while (i > 0 && timers[(i - 1) / 2]->timer_deadline > timers[i]->timer_deadline) {
-		timer_swap(i, (i - 1) / 2);
-		i = (i - 1) / 2;
-	}
-}
-
-static void timer_down(size_t i)
-{
-	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, m = i;
-		if (l < ntimers && timers[l]->timer_deadline < timers[m]->timer_deadline)
-			m = l;
-		if (r < ntimers && timers[r]->timer_deadline < timers[m]->timer_deadline)
-			m = r;
-		if (m == i)
-			return;
-		timer_swap(i, m);
-		i = m;
-	}
-}
-
-void sched_arm_timer(process *p, uint64_t ms)
-{
-	if (p->timer_armed)
+	uint64_t due = __atomic_load_n(&next_deadline, __ATOMIC_RELAXED);
+	if (due == UINT64_MAX || sched_now_ms() < due || !rt_trylock())
 		return;
-	if (ntimers == timers_cap) {
-		size_t cap = timers_cap ? 2 * timers_cap : 64;
-		process **n = realloc(timers, cap * sizeof *n);
-		if (!n)
-			return; /* the wait then lasts until a message comes */
-		timers = n;
-		timers_cap = cap;
-	}
-	p->timer_deadline = sched_now_ms() + ms;
-	__atomic_store_n(&p->timer_armed, true, __ATOMIC_RELAXED);
-	p->timed_out = false;
-	p->timer_slot = ntimers;
-	timers[ntimers++] = p;
-	timer_up(p->timer_slot);
-}
-
-void sched_disarm_timer(process *p)
-{
-	p->timed_out = false;
-	if (!p->timer_armed)
-		return;
-	__atomic_store_n(&p->timer_armed, false, __ATOMIC_RELAXED);
-	size_t i = p->timer_slot;
-	ntimers--;
-	if (i != ntimers) {
-		timers[i] = timers[ntimers];
-		timers[i]->timer_slot = i;
-		timer_down(i);
-		timer_up(i);
-	}
-}
-
-/* Fires erlang timers and receive timeouts that are due. False when
- * nothing is pending at all. */
-static bool fire_timers(void)
-{
-	uint64_t now = sched_now_ms(), next_timer;
-	timers_fire(now, &next_timer);
-	uint64_t next_wait = ntimers ? timers[0]->timer_deadline : UINT64_MAX;
-	uint64_t next = next_timer < next_wait ? next_timer : next_wait;
-	if (next == UINT64_MAX)
-		return false;
-	while (ntimers > 0 && timers[0]->timer_deadline <= now) {
-		process *p = timers[0];
-		sched_disarm_timer(p);
-		p->timed_out = true;
-		sched_make_runnable(p);
-	}
-	return true;
+	uint64_t now = sched_now_ms(), next;
+	timers_fire(now, &next);
+	wait_timers_fire(now);
+	sched_timers_changed();
+	rt_unlock();
 }
 
 /* ---- statistics ---- */
 
-static uint64_t total_reductions, context_switches, start_ms;
+static uint64_t start_ms;
 static uint64_t last_reductions, last_wall_ms, last_runtime_ms;
 
 void sched_stats(struct sched_stats *st)
 {
-	uint64_t now = sched_now_ms();
+	uint64_t now = sched_now_ms(), reductions = 0, switches = 0;
+	for (unsigned i = 0; i < nscheds; i++) {
+		reductions += __atomic_load_n(&slots[i].reductions, __ATOMIC_RELAXED);
+		switches += __atomic_load_n(&slots[i].context_switches, __ATOMIC_RELAXED);
+	}
 	struct timespec ts;
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	uint64_t runtime = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
-	st->reductions = total_reductions;
-	st->reductions_since = total_reductions - last_reductions;
-	last_reductions = total_reductions;
-	st->context_switches = context_switches;
+	st->reductions = reductions;
+	st->reductions_since = reductions - last_reductions;
+	last_reductions = reductions;
+	st->context_switches = switches;
 	st->wall_ms = now - start_ms;
 	st->wall_since = now - (last_wall_ms ? last_wall_ms : start_ms);
 	last_wall_ms = now;
 	st->runtime_ms = runtime;
 	st->runtime_since = runtime - last_runtime_ms;
 	last_runtime_ms = runtime;
-	st->run_queue = nrunnable;
+	st->run_queue = sched_run_queue_length();
 }
 
-/* ---- the loop ---- */
+/* ---- ending processes ---- */
 
 /* Exit reason of a crash: error:R -> {R, Stack}, exit:R -> R,
  * throw:R -> {{nocatch, R}, Stack}. */
@@ -560,157 +360,204 @@ static void report_crash(process *p)
 	free(trace);
 }
 
-/* The run, shared by the scheduler threads (all under the runtime
- * lock but while they run a process). */
 static term first_pid;
 static bool stopping;
 static int first_status = 1;
 
 static void stop_all(int status)
 {
-	stopping = true;
 	first_status = status;
-	pthread_cond_broadcast(&rq_cond);
+	__atomic_store_n(&stopping, true, __ATOMIC_SEQ_CST);
+	for (unsigned i = 0; i < nscheds; i++) {
+		__atomic_store_n(&slots[i].sleeping, 0, __ATOMIC_SEQ_CST);
+		platform_wake(&slots[i].parker);
+	}
 }
 
-/* Waits for work: until a process is runnable, the next deadline, or the
- * end. Nothing runnable, nothing pending and every other scheduler idle
- * too means every process waits for ever. */
-static void wait_for_work(void)
-{
-	uint64_t now = sched_now_ms(), next_timer;
-	timers_fire(now, &next_timer);
-	uint64_t next_wait = ntimers ? timers[0]->timer_deadline : UINT64_MAX;
-	uint64_t next = next_timer < next_wait ? next_timer : next_wait;
-	if (nrunnable)
-		return;
-	if (next == UINT64_MAX && idle + 1 == nscheds) {
-		if (proc_lookup(first_pid))
-			fprintf(stderr, "kbeam: every process waits for a message that no process can "
-			                "send\n");
-		stop_all(1);
-		return;
-	}
-	idle++;
-	if (next == UINT64_MAX) {
-		pthread_cond_wait(&rq_cond, &grl);
-	} else {
-		struct timespec ts;
-		clock_gettime(CLOCK_REALTIME, &ts);
-		uint64_t ms = next > now ? next - now : 0;
-		ts.tv_sec += (time_t)(ms / 1000);
-		ts.tv_nsec += (long)(ms % 1000) * 1000000;
-		if (ts.tv_nsec >= 1000000000) {
-			ts.tv_sec++;
-			ts.tv_nsec -= 1000000000;
-		}
-		pthread_cond_timedwait(&rq_cond, &grl, &ts);
-	}
-	idle--;
-}
+static bool is_stopping(void) { return __atomic_load_n(&stopping, __ATOMIC_SEQ_CST); }
 
-/* One scheduler: runs processes until the first process ends. */
-static void sched_loop(scheduler *s)
+/* p ends with `reason` (its lock stays held: no one touches it again). */
+static void end_process(process *p, term reason, int status)
 {
+	bool is_first = p->id == first_pid;
 	rt_lock();
-	while (!stopping) {
-		if (ntimers || timers_pending())
-			fire_timers();
-		process *p = runq_pop();
-		if (!p) {
-			wait_for_work();
-			continue;
-		}
-		bool is_first = p->id == first_pid;
-		if (p->pending_exit != THE_NON_VALUE) {
-			term r = p->pending_exit;
-			p->pending_exit = THE_NON_VALUE;
-			proc_exit(p, r);
-			if (is_first)
-				stop_all(1);
-			continue;
-		}
-		p->state = PROC_RUNNING;
-		int64_t reds0 = p->reds = CONTEXT_REDS;
-		rt_unlock();
-		current = p;
-		int r = jit_resume(s, p);
-		current = NULL;
-		rt_lock();
-		p->reductions += (uint64_t)(reds0 - p->reds);
-		total_reductions += (uint64_t)(reds0 - p->reds);
-		context_switches++;
-		switch (r) {
-		case RUN_YIELD:
-			p->state = PROC_WAITING;
-			sched_make_runnable(p);
-			break;
-		case RUN_WAITING:
-			/* messages that came while it ran wake it again */
-			p->state = PROC_WAITING;
-			if (p->pending_exit != THE_NON_VALUE || p->inbox_head || p->timed_out)
-				sched_make_runnable(p);
-			break;
-		case RUN_RETURNED:
-			proc_exit(p, ATOM(normal));
-			if (is_first)
-				stop_all(0);
-			break;
-		default: {
-			term reason = crash_reason(p);
-			/* as OTP: errors and uncaught throws are reported, exits not */
-			if (p->freason != EXC_EXIT || is_first)
-				report_crash(p);
-			proc_exit(p, reason);
-			if (is_first)
-				stop_all(1);
-			break;
-		}
-		}
-	}
+	proc_exit(p, reason);
+	if (is_first)
+		stop_all(status);
 	rt_unlock();
+}
+
+/* ---- sleeping ---- */
+
+/* Schedulers asleep with no deadline (runtime lock): all of them, with
+ * nothing queued and no timer, means every process waits for ever. */
+static unsigned idle_forever;
+
+#define IDLE_SPINS 2000
+
+static void idle(unsigned me)
+{
+	struct slot *sl = &slots[me];
+	for (unsigned i = 0; i < IDLE_SPINS; i++) {
+		if (any_work(me) || is_stopping())
+			return;
+		__builtin_ia32_pause();
+	}
+	uint64_t due = __atomic_load_n(&next_deadline, __ATOMIC_SEQ_CST), now = sched_now_ms();
+	if (due <= now)
+		return;
+	__atomic_store_n(&sl->epoch, UINT64_MAX, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&sl->sleeping, 1, __ATOMIC_SEQ_CST);
+	__atomic_fetch_add(&nsleeping, 1, __ATOMIC_SEQ_CST);
+	bool forever = due == UINT64_MAX, dead = false;
+	if (forever) {
+		rt_lock();
+		idle_forever++;
+		dead = idle_forever == nscheds && !any_work(me) && wait_timers_next() == UINT64_MAX &&
+		       !timers_pending() && !is_stopping();
+		if (dead) {
+			if (proc_lookup(first_pid))
+				fprintf(stderr, "kbeam: every process waits for a message that no "
+				                "process can send\n");
+			stop_all(1);
+		}
+		rt_unlock();
+	}
+	/* work that came after the spin wakes it, or is seen here */
+	if (!dead && !any_work(me) && !is_stopping() &&
+	    __atomic_load_n(&next_deadline, __ATOMIC_SEQ_CST) == due)
+		platform_park(&sl->parker, forever ? -1 : (int64_t)(due - now));
+	__atomic_store_n(&sl->sleeping, 0, __ATOMIC_SEQ_CST);
+	__atomic_fetch_sub(&nsleeping, 1, __ATOMIC_SEQ_CST);
+	if (forever) {
+		rt_lock();
+		idle_forever--;
+		rt_unlock();
+	}
+}
+
+/* ---- the loop ---- */
+
+static void run_one(unsigned me, process *p)
+{
+	struct slot *sl = &slots[me];
+	if (__atomic_load_n(&p->pending_exit, __ATOMIC_SEQ_CST) != THE_NON_VALUE) {
+		rt_lock();
+		term r = p->pending_exit;
+		p->pending_exit = THE_NON_VALUE;
+		rt_unlock();
+		end_process(p, r, 1);
+		return;
+	}
+	__atomic_store_n(&p->state, PROC_RUNNING, __ATOMIC_SEQ_CST);
+	int64_t reds0 = p->reds = CONTEXT_REDS;
+	current = p;
+	__atomic_store_n(&sl->busy, 1, __ATOMIC_RELAXED);
+	int r = jit_resume(sl->s, p);
+	__atomic_store_n(&sl->busy, 0, __ATOMIC_RELAXED);
+	current = NULL;
+	uint64_t used = (uint64_t)(reds0 - p->reds);
+	p->reductions += used;
+	__atomic_store_n(&sl->reductions, sl->reductions + used, __ATOMIC_RELAXED);
+	__atomic_store_n(&sl->context_switches, sl->context_switches + 1, __ATOMIC_RELAXED);
+	switch (r) {
+	case RUN_YIELD:
+		__atomic_store_n(&p->state, PROC_RUNNABLE, __ATOMIC_SEQ_CST);
+		proc_unlock(p);
+		runq_push(me, p);
+		break;
+	case RUN_WAITING:
+		/* a message, exit signal or deadline that came while it ran
+		 * wakes it again (deliver.c: no lost wake-up) */
+		__atomic_store_n(&p->state, PROC_WAITING, __ATOMIC_SEQ_CST);
+		proc_unlock(p);
+		if (proc_inbox_nonempty(p) ||
+		    __atomic_load_n(&p->pending_exit, __ATOMIC_SEQ_CST) != THE_NON_VALUE ||
+		    __atomic_load_n(&p->timed_out, __ATOMIC_SEQ_CST))
+			sched_make_runnable(p);
+		break;
+	case RUN_RETURNED:
+		end_process(p, ATOM(normal), 0);
+		break;
+	default: {
+		bool is_first = p->id == first_pid;
+		term reason = crash_reason(p);
+		/* as OTP: errors and uncaught throws are reported, exits not */
+		if (p->freason != EXC_EXIT || is_first)
+			report_crash(p);
+		end_process(p, reason, 1);
+		break;
+	}
+	}
+}
+
+static void sched_loop(unsigned me)
+{
+	struct slot *sl = &slots[me];
+	self_idx = me;
+	unsigned turn = 0;
+	while (!is_stopping()) {
+		/* no pointer to another process is held here */
+		__atomic_store_n(&sl->epoch, proc_epoch_now(), __ATOMIC_SEQ_CST);
+		fire_due_timers();
+		if ((++turn & 15) == 0 && proc_table_limbo() && rt_trylock()) {
+			proc_table_reclaim();
+			rt_unlock();
+		}
+		process *p = runq_pop(me);
+		if (!p)
+			p = steal(me);
+		if (!p) {
+			idle(me);
+			continue;
+		}
+		if (!proc_trylock(p)) {
+			/* a sender is copying into it: run it a little later */
+			runq_push(me, p);
+			continue;
+		}
+		run_one(me, p);
+	}
+	__atomic_store_n(&sl->epoch, UINT64_MAX, __ATOMIC_SEQ_CST);
 }
 
 static void *sched_thread(void *arg)
 {
-	scheduler *s = arg;
-	sched_loop(s);
+	unsigned me = (unsigned)(uintptr_t)arg;
+	if (bind_cpus)
+		platform_bind_cpu(platform_cpu_id(me));
+	sched_loop(me);
 	return NULL;
 }
 
-int sched_run(scheduler *s, process *first, unsigned schedulers)
+int sched_run(scheduler *s, process *first)
 {
-	nscheds = schedulers ? schedulers : 1;
 	first_pid = first->id;
 	if (!start_ms)
 		start_ms = sched_now_ms();
-	rt_lock();
-	sched_make_runnable(first);
-	rt_unlock();
-	pthread_t *threads = calloc(nscheds, sizeof *threads);
-	scheduler **scheds = calloc(nscheds, sizeof *scheds);
-	unsigned started = 0;
-	for (unsigned i = 1; threads && scheds && i < nscheds; i++) {
-		scheds[i] = calloc(1, sizeof **scheds);
-		if (!scheds[i] || pthread_create(&threads[i], NULL, sched_thread, scheds[i]) != 0) {
-			free(scheds[i]);
+	slots[0].s = s;
+	unsigned started = 1;
+	for (unsigned i = 1; i < nscheds; i++) {
+		slots[i].s = calloc(1, sizeof(scheduler));
+		if (!slots[i].s ||
+		    pthread_create(&slots[i].thread, NULL, sched_thread, (void *)(uintptr_t)i) != 0) {
+			free(slots[i].s);
+			slots[i].s = NULL;
 			break;
 		}
-		started = i;
+		started = i + 1;
 	}
-	if (started + 1 < nscheds) {
+	if (started < nscheds) {
 		rt_lock();
-		nscheds = started + 1; /* fewer threads than asked: run with those */
+		nscheds = started; /* fewer threads than asked: run with those */
 		rt_unlock();
 	}
-	sched_loop(s);
-	for (unsigned i = 1; i <= started; i++) {
-		pthread_join(threads[i], NULL);
-		free(scheds[i]);
+	if (bind_cpus)
+		platform_bind_cpu(platform_cpu_id(0));
+	sched_loop(0);
+	for (unsigned i = 1; i < started; i++) {
+		pthread_join(slots[i].thread, NULL);
+		free(slots[i].s);
 	}
-	free(threads);
-	free(scheds);
 	return first_status;
 }
-
-void sched_free_process(process *p) { free_process(p); }

@@ -1,14 +1,21 @@
-/* Processes and their scheduling: the process table, spawning, the run
- * queue, receive timeouts, and the loop that runs processes on a
- * scheduler (sched.c). One scheduler thread runs every process in this
- * version; the run queue and the table are shaped for more.
+/* Processes and their scheduling.
+ *
+ *   proc_table.c  the process table (pids), spawning, and freeing ended
+ *                 processes once no scheduler can still hold a pointer to
+ *                 them (epochs)
+ *   deliver.c     the per-process lock, the lock-free inbox, and message
+ *                 delivery
+ *   sched.c       one scheduler thread per CPU, each with its own run
+ *                 queues, stealing from the others when it runs dry, and
+ *                 sleeping when there is nothing to steal
+ *   wait_timers.c receive ... after deadlines
  *
  * A process runs until it returns, crashes, waits in receive, or uses up
- * its reductions while another process is runnable (the JIT's yield
- * fragment saves its live X registers and where to resume). Messages are
- * copied into their own arena and adopted into the receiver's heap as
- * fragments (vm/heap.h heap_adopt), so the receiver's next collection
- * moves them into its heap.
+ * its reductions while another process is runnable on its scheduler (the
+ * JIT's yield fragment saves its live X registers and where to resume).
+ * Messages are copied into the receiver's heap when its lock is free, and
+ * otherwise into an arena of their own pushed on its inbox, adopted into
+ * its heap as fragments (vm/heap.h heap_adopt) when it takes them.
  */
 #ifndef KBEAM_VM_SCHED_H
 #define KBEAM_VM_SCHED_H
@@ -30,12 +37,33 @@ typedef struct spawn_opts {
 	bool fullsweep_set;
 } spawn_opts;
 
-/* The runtime lock. Erlang code runs in parallel on every scheduler;
- * whatever touches another process, the process table, the run queues,
- * the registry or the timers takes this (recursive) lock. A process's
- * heap is written by others only while that process is not running. */
+/* The runtime lock. Erlang code runs in parallel on every scheduler,
+ * and sends and wake-ups take no global lock; what changes shared tables
+ * (the process table, the registry, links and monitors, aliases, timers)
+ * takes this (recursive) lock. A process's heap is written only by the
+ * holder of its lock (proc_trylock). */
 void rt_lock(void);
 void rt_unlock(void);
+
+/* The per-process lock (process.h main_lock). Only ever tried: a
+ * scheduler that finds the process it took from a run queue locked puts
+ * it back; a BIF that finds another process locked traps (BIF_TRAP). */
+static inline bool proc_trylock(process *p)
+{
+	return !__atomic_exchange_n(&p->main_lock, 1, __ATOMIC_ACQUIRE);
+}
+static inline void proc_unlock(process *p) { __atomic_store_n(&p->main_lock, 0, __ATOMIC_RELEASE); }
+static inline unsigned proc_state(const process *p)
+{
+	return __atomic_load_n(&p->state, __ATOMIC_SEQ_CST);
+}
+
+/* Another process, locked so its heap and mailbox can be read (the caller
+ * itself when pid is its own, not locked again): NULL with *busy false
+ * when it does not exist, NULL with *busy true when it is running (try
+ * again: a BIF returns BIF_TRAP). proc_unlock_other() releases it. */
+process *proc_lock_other(process *self, term pid, bool *busy);
+void proc_unlock_other(process *self, process *t);
 
 /* Sets up the process table (process_limit slots: +P). 0 or -ENOMEM. */
 int node_init(size_t process_limit);
@@ -61,28 +89,72 @@ process *proc_spawn_fun(process *parent, term fun, const spawn_opts *o);
 /* Copies msg into `to`'s mailbox and wakes it when it waits. false when
  * out of memory. */
 bool proc_deliver(process *to, term msg);
+/* Moves the messages of p's inbox into its mailbox (the holder of p's
+ * lock). */
+void proc_take_inbox(process *p);
+/* Frees what waits in an ended process's inbox, and its pending exit
+ * reason. */
+void proc_take_inbox_drop(process *p);
+void proc_drop_pending(process *p);
+/* Whether p's inbox holds messages. */
+static inline bool proc_inbox_nonempty(const process *p)
+{
+	return __atomic_load_n(&p->inbox, __ATOMIC_SEQ_CST) != NULL;
+}
 
-/* Puts a process on the run queue (from waiting, or newly spawned). */
+/* Moves a waiting process to a run queue (no effect on one that is
+ * runnable or running: whoever stops it looks for new work itself). */
 void sched_make_runnable(process *p);
-/* Whether another process is waiting to run (the yield decision). */
-bool sched_others_runnable(void);
-/* Processes waiting to run (statistics(run_queue)). */
+/* Whether the running process p should make way at the end of its time
+ * slice: work waits on its scheduler, an exit signal came, or a timer is
+ * due. */
+bool sched_should_yield(const process *p);
+/* Processes waiting to run, on every scheduler (statistics(run_queue)). */
 size_t sched_run_queue_length(void);
-/* Arms p's receive timeout: `ms` from now. */
+/* The scheduler index of the calling thread (0 outside the schedulers). */
+unsigned sched_self(void);
+/* The process the calling thread runs, or NULL. */
+process *sched_current(void);
+
+/* Arms p's receive timeout: `ms` from now (under the runtime lock). */
 void sched_arm_timer(process *p, uint64_t ms);
 void sched_disarm_timer(process *p);
+/* The earliest receive deadline, UINT64_MAX when none (runtime lock). */
+uint64_t wait_timers_next(void);
+/* Wakes the processes whose receive deadline is due (runtime lock). */
+void wait_timers_fire(uint64_t now);
+/* Recomputes when the next timer of either kind is due (after arming,
+ * cancelling or firing one, under the runtime lock). */
+void sched_timers_changed(void);
 
-/* Runs processes until `first` ends. Returns its exit status for the
- * launcher: 0 when it returned, 1 when it crashed or waited for ever. */
-int sched_run(scheduler *s, process *first, unsigned schedulers);
+/* Sets up `schedulers` schedulers (0: one), before the first spawn.
+ * 0, or -1 when out of memory. */
+int sched_init(unsigned schedulers);
+/* Runs processes until `first` ends, with s as the first scheduler's
+ * data and the calling thread as that scheduler. Returns its exit status
+ * for the launcher: 0 when it returned, 1 when it crashed or waited for
+ * ever. */
+int sched_run(scheduler *s, process *first);
 /* How many schedulers run (system_info(schedulers)). */
 unsigned sched_count(void);
-/* Moves the messages that came while the process ran into its mailbox
- * (called by the process itself). */
-void proc_take_inbox(process *p);
+/* Whether scheduler threads are bound to CPUs (+sbt): set before
+ * sched_run. */
+void sched_set_binding(bool bind);
 
-/* Releases an ended process's memory and pid (signals.c's proc_exit). */
+/* The process ended (proc_exit, under the runtime lock, by the scheduler
+ * that ran it): its memory goes now, the structure once no scheduler can
+ * hold a pointer to it. */
 void sched_free_process(process *p);
+/* Frees the ended processes no scheduler can still see. */
+void proc_table_reclaim(void);
+/* Whether ended processes wait to be freed. */
+bool proc_table_limbo(void);
+
+/* Epochs for freeing processes (proc_table.c): the current one, and the
+ * oldest a scheduler has announced at a point where it held no pointer to
+ * another process (UINT64_MAX for a sleeping scheduler). */
+uint64_t proc_epoch_now(void);
+uint64_t sched_epochs_min(void);
 
 /* erlang:statistics/1's numbers; the "since" ones count from the
  * previous call, as OTP's. */

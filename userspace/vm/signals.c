@@ -120,7 +120,7 @@ bool sig_monitor(process *watcher, term target, uint64_t *ref)
 	ref_new(&tmp, ref);
 	heap_free(&tmp);
 	process *t = proc_lookup(target);
-	if (!t || t->state == PROC_EXITING) {
+	if (!t || proc_state(t) == PROC_EXITING) {
 		send_down(watcher, *ref, target, atom_from_cstr("noproc"));
 		return true;
 	}
@@ -162,33 +162,31 @@ bool sig_demonitor(process *watcher, uint64_t ref, bool flush)
 
 /* ---- exit signals ---- */
 
+/* The process ends with `reason` when it next runs, or at the end of
+ * its time slice (sched.c): the reason is copied into an arena of its
+ * own, since the process's heap belongs to whoever holds its lock. */
 static void kill_later(process *to, term reason)
 {
 	if (to->pending_exit != THE_NON_VALUE)
 		return;
-	/* the reason may live on a heap about to be freed: copy it, into an
-	 * arena of its own when the process runs on another scheduler */
-	if (to->state == PROC_RUNNING) {
-		kb_heap *a = malloc(sizeof *a);
-		if (a) {
-			heap_init(a);
-			to->pending_arena = a;
-			to->pending_exit = term_copy(a, reason);
-		}
-	} else {
-		to->pending_exit = term_copy(&to->heap, reason);
+	kb_heap *a = malloc(sizeof *a);
+	term r = ATOM(killed);
+	if (a) {
+		heap_init(a);
+		r = term_copy(a, reason);
+		if (r == THE_NON_VALUE)
+			r = ATOM(killed);
+		to->pending_arena = a;
 	}
-	if (to->pending_exit == THE_NON_VALUE)
-		to->pending_exit = ATOM(killed);
-	if (to->state == PROC_WAITING) {
+	__atomic_store_n(&to->pending_exit, r, __ATOMIC_SEQ_CST);
+	if (to->timer_armed)
 		sched_disarm_timer(to);
-		sched_make_runnable(to);
-	}
+	sched_make_runnable(to);
 }
 
 void sig_exit(term from, process *to, term reason, bool from_link)
 {
-	if (to->state == PROC_FREE || to->state == PROC_EXITING)
+	if (proc_state(to) == PROC_FREE || proc_state(to) == PROC_EXITING)
 		return;
 	if (from_link && !has_link(to, from))
 		return;
@@ -214,7 +212,7 @@ void sig_exit(term from, process *to, term reason, bool from_link)
 
 void proc_exit(process *p, term reason)
 {
-	p->state = PROC_EXITING;
+	__atomic_store_n(&p->state, PROC_EXITING, __ATOMIC_SEQ_CST);
 	p->exit_reason = reason;
 	sched_disarm_timer(p);
 	if (p->registered_name != NIL)

@@ -95,6 +95,7 @@ bool timer_start(term dest, term msg, uint64_t ms, bool wrap, uint64_t *ref)
 	heap[n++] = t;
 	up(n - 1);
 	*ref = t->ref;
+	sched_timers_changed();
 	return true;
 }
 
@@ -120,6 +121,7 @@ bool timer_cancel(uint64_t ref, uint64_t *left)
 	struct timer *t = remove_at(i);
 	*left = left_of(t);
 	timer_free(t);
+	sched_timers_changed();
 	return true;
 }
 
@@ -161,3 +163,5 @@ void timers_fire(uint64_t now, uint64_t *next)
 }
 
 bool timers_pending(void) { return n > 0; }
+
+uint64_t timers_next(void) { return n > 0 ? heap[0]->deadline : UINT64_MAX; }

@@ -17,6 +17,8 @@ bool timer_cancel(uint64_t ref, uint64_t *left);
 /* The milliseconds left; false when no such timer is pending. */
 bool timer_read(uint64_t ref, uint64_t *left);
 bool timers_pending(void);
+/* The earliest deadline, UINT64_MAX when none. */
+uint64_t timers_next(void);
 /* Fires every timer due by `now`; the earliest deadline still pending in
  * *next (UINT64_MAX when none). */
 void timers_fire(uint64_t now, uint64_t *next);
