@@ -56,8 +56,45 @@ static term bif_erlang_append_2(process *p, const term *args)
 
 /* lists:reverse(L, Tail): the elements of the proper list L in reverse
  * order, in front of Tail. */
+/* The first `n` elements of l reversed onto acc (l has that many). */
+static term reverse_onto(process *p, term l, int64_t n, term acc)
+{
+	term *hp = n ? heap_alloc(&p->heap, 2 * (size_t)n) : NULL;
+	if (n && !hp)
+		return bif_no_memory(p);
+	for (int64_t i = 0; i < n; i++, l = list_tail(l), hp += 2) {
+		hp[0] = list_head(l);
+		hp[1] = acc;
+		acc = make_list(hp);
+	}
+	return acc;
+}
+
+/* Elements reversed in one go at least, when the slice is spent. */
+#define REVERSE_MIN_CHUNK 4096
+
 static term bif_lists_reverse_2(process *p, const term *args)
 {
+	if (bif_can_trap(p, args)) {
+		/* a long list goes in slices of the reductions left: the rest
+		 * and the accumulator so far become the next call's arguments */
+		int64_t budget = p->reds > 0 ? p->reds * LIST_WORK_PER_RED : 0;
+		if (budget < REVERSE_MIN_CHUNK)
+			budget = REVERSE_MIN_CHUNK;
+		int64_t n = 0;
+		term l = args[0];
+		for (; is_list(l) && n < budget; l = list_tail(l))
+			n++;
+		if (is_list(l)) {
+			term acc = reverse_onto(p, args[0], n, args[1]);
+			if (acc == THE_NON_VALUE)
+				return acc;
+			p->x[0] = l;
+			p->x[1] = acc;
+			p->reds = 0;
+			return BIF_TRAP;
+		}
+	}
 	int64_t n = bif_list_length(p, args[0]);
 	if (n < 0)
 		return bif_badarg(p);
@@ -145,7 +182,7 @@ const bif_def bif_family_erlang_lists[] = {
     {"erlang", "append", 2, bif_erlang_append_2, 0},
     {"erlang", "--", 2, bif_erlang_subtract_2, 0},
     {"erlang", "subtract", 2, bif_erlang_subtract_2, 0},
-    {"lists", "reverse", 2, bif_lists_reverse_2, 0},
+    {"lists", "reverse", 2, bif_lists_reverse_2, BIF_TRAPS},
     {"lists", "keyfind", 3, bif_lists_keyfind_3, 0},
     {"lists", "keymember", 3, bif_lists_keymember_3, 0},
     {"lists", "keysearch", 3, bif_lists_keysearch_3, 0},

@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Slots an empty mailbox keeps for the next messages. */
+#define MBOX_KEEP 64
+
 bool mbox_push(process *p, term msg)
 {
 	if (p->mbox_len == p->mbox_cap) {
@@ -88,5 +91,11 @@ void mbox_remove(process *p, size_t k)
 	if (p->mbox_first == p->mbox_len) {
 		p->mbox_first = p->mbox_len = 0;
 		p->save = 0;
+		if (p->mbox_cap > MBOX_KEEP) {
+			/* a burst is over: its memory goes back */
+			free(p->mbox);
+			p->mbox = NULL;
+			p->mbox_cap = 0;
+		}
 	}
 }

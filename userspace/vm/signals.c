@@ -44,11 +44,25 @@ static bool add_link(process *p, term pid)
 	return true;
 }
 
+/* An array down to a quarter of its capacity shrinks to half, so that
+ * memory comes back after many links or monitors end. */
+static void *shrink(void *a, size_t n, size_t *cap, size_t size)
+{
+	if (*cap <= 16 || n > *cap / 4)
+		return a;
+	void *s = realloc(a, (*cap / 2) * size);
+	if (!s)
+		return a;
+	*cap /= 2;
+	return s;
+}
+
 static void remove_link(process *p, term pid)
 {
 	for (size_t i = 0; i < p->nlinks; i++) {
 		if (p->links[i] == pid) {
 			p->links[i] = p->links[--p->nlinks];
+			p->links = shrink(p->links, p->nlinks, &p->links_cap, sizeof *p->links);
 			return;
 		}
 	}
@@ -94,6 +108,8 @@ static bool remove_monitor(process *p, uint64_t ref, bool watching, term *other)
 			if (other)
 				*other = m->other;
 			*m = p->monitors[--p->nmonitors];
+			p->monitors = shrink(p->monitors, p->nmonitors, &p->monitors_cap,
+			                     sizeof *p->monitors);
 			return true;
 		}
 	}

@@ -1,0 +1,33 @@
+-module(proc_bif_trap).
+-export([main/0]).
+%% BIFs that do long work in slices (lists:reverse/2) or wait for another
+%% process to stop running (process_info/2, garbage_collect/1) give the
+%% same results as when done in one go.
+
+main() ->
+    L = lists:seq(1, 300000),
+    R = lists:reverse(L, [tail]),
+    erlang:display({length(R), hd(R), lists:nth(300000, R), lists:last(R)}),
+    erlang:display(lists:reverse(L) =:= [N || N <- lists:seq(300000, 1, -1)]),
+    erlang:display(apply(lists, reverse, [lists:seq(1, 100000), []]) =:= lists:seq(100000, 1, -1)),
+    erlang:display(lists:sum(lists:reverse(lists:seq(1, 1000000)))),
+    %% an improper list fails, however long (the arguments in the stack
+    %% trace are those of the slice that found the end, in OTP too)
+    erlang:display(case catch lists:reverse(lists:seq(1, 100000) ++ improper, []) of
+                       {'EXIT', {badarg, [{lists, reverse, [_, _], _} | _]}} -> badarg
+                   end),
+    %% several processes reversing at once, each getting its own answer
+    Self = self(),
+    Pids = [spawn(fun() -> Self ! {self(), lists:sum(lists:reverse(lists:seq(1, 200000 + I)))} end)
+            || I <- lists:seq(1, 8)],
+    erlang:display([receive {P, S} -> S end || P <- Pids]),
+    %% process_info and garbage_collect on a process that keeps running
+    Busy = spawn(fun() -> spin(20000000) end),
+    Infos = [element(1, process_info(Busy, reductions)) || _ <- lists:seq(1, 50)],
+    erlang:display(lists:usort(Infos)),
+    erlang:display(lists:usort([garbage_collect(Busy) || _ <- lists:seq(1, 20)])),
+    exit(Busy, kill),
+    ok.
+
+spin(0) -> done;
+spin(N) -> spin(N - 1).
