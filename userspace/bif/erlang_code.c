@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "bif.h"
+#include "platform/platform.h"
 #include "vm/build.h"
 #include "vm/binary.h"
 #include "vm/code_server.h"
@@ -203,6 +204,23 @@ static term bif_system_info_1(process *p, const term *a)
 		return make_small(4000);
 	if (k == atom_from_cstr("smp_support") || k == atom_from_cstr("threads"))
 		return ATOM(true);
+	if (k == atom_from_cstr("logical_processors") ||
+	    k == atom_from_cstr("logical_processors_available") ||
+	    k == atom_from_cstr("logical_processors_online"))
+		return make_small(platform_online_cpus());
+	if (k == atom_from_cstr("atom_count"))
+		return make_small((int64_t)atom_count());
+	if (k == atom_from_cstr("port_count") || k == atom_from_cstr("dirty_cpu_schedulers") ||
+	    k == atom_from_cstr("dirty_cpu_schedulers_online") ||
+	    k == atom_from_cstr("dirty_io_schedulers") || k == atom_from_cstr("thread_pool_size"))
+		return make_small(0); /* no ports, no dirty schedulers, no async threads */
+	if (k == atom_from_cstr("scheduler_id"))
+		return make_small(sched_self() + 1);
+	if (k == atom_from_cstr("scheduler_bind_type"))
+		/* what OTP's +sbt db (the default binding) reports */
+		return atom_from_cstr(sched_bound() ? "thread_no_node_processor_spread" : "unbound");
+	if (k == atom_from_cstr("heap_type"))
+		return atom_from_cstr("private");
 	return bif_badarg(p);
 }
 

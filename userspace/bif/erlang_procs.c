@@ -107,7 +107,7 @@ static bool parse_opts(term l, spawn_opts *o)
 			} else if (k == atom_from_cstr("message_queue_data") &&
 			           (v == atom_from_cstr("on_heap") ||
 			            v == atom_from_cstr("off_heap")))
-				;
+				o->mq_off_heap = v == atom_from_cstr("off_heap");
 			else if (k == atom_from_cstr("min_bin_vheap_size") && is_small(v))
 				;
 			else
@@ -335,6 +335,20 @@ static term bif_process_flag_2(process *p, const term *a)
 		p->priority = (unsigned)prio;
 		return old;
 	}
+	if (a[0] == atom_from_cstr("message_queue_data")) {
+		term on = atom_from_cstr("on_heap"), off = atom_from_cstr("off_heap");
+		if (a[1] != on && a[1] != off)
+			return bif_badarg(p);
+		term old = p->mq_off_heap ? off : on;
+		p->mq_off_heap = a[1] == off;
+		return old;
+	}
+	if (a[0] == atom_from_cstr("min_heap_size") && is_small(a[1]) && small_value(a[1]) >= 0) {
+		term old = make_small((int64_t)p->min_heap_size);
+		size_t words = gc_next_heap_size((size_t)small_value(a[1]), 0);
+		p->min_heap_size = words ? words : p->min_heap_size;
+		return old;
+	}
 	return bif_badarg(p);
 }
 
@@ -473,6 +487,14 @@ static term info_value(process *p, process *t, term k, uintptr_t caller)
 		return t->group_leader;
 	if (k == atom_from_cstr("error_handler"))
 		return atom_from_cstr("error_handler");
+	if (k == atom_from_cstr("message_queue_data"))
+		/* both take the same path here: a message to a running process
+		 * waits outside its heap, one to a waiting process goes in */
+		return atom_from_cstr(t->mq_off_heap ? "off_heap" : "on_heap");
+	if (k == atom_from_cstr("min_heap_size"))
+		return make_small((int64_t)t->min_heap_size);
+	if (k == atom_from_cstr("min_bin_vheap_size"))
+		return make_small((int64_t)t->min_bin_vheap_size);
 	if (k == atom_from_cstr("suspending"))
 		return NIL;
 	if (k == atom_from_cstr("current_function")) {
@@ -718,8 +740,8 @@ static term int_pair(process *p, uint64_t a, uint64_t b)
 static term bif_statistics_1(process *p, const term *a)
 {
 	struct sched_stats st;
-	sched_stats(&st);
 	term k = a[0], r = THE_NON_VALUE;
+	sched_stats(&st, k == atom_from_cstr("exact_reductions"));
 	if (k == atom_from_cstr("reductions") || k == atom_from_cstr("exact_reductions"))
 		r = int_pair(p, st.reductions, st.reductions_since);
 	else if (k == atom_from_cstr("runtime"))
@@ -728,12 +750,28 @@ static term bif_statistics_1(process *p, const term *a)
 		r = int_pair(p, st.wall_ms, st.wall_since);
 	else if (k == atom_from_cstr("context_switches"))
 		r = int_pair(p, st.context_switches, 0);
-	else if (k == atom_from_cstr("run_queue") || k == atom_from_cstr("total_run_queue_lengths"))
+	else if (k == atom_from_cstr("run_queue") ||
+	         k == atom_from_cstr("total_run_queue_lengths") ||
+	         k == atom_from_cstr("total_run_queue_lengths_all"))
 		return make_small((int64_t)st.run_queue);
-	else if (k == atom_from_cstr("total_active_tasks"))
-		return make_small((int64_t)st.run_queue + 1);
-	else if (k == atom_from_cstr("run_queue_lengths"))
-		r = build_cons(&p->heap, make_small((int64_t)st.run_queue), NIL);
+	else if (k == atom_from_cstr("total_active_tasks") ||
+	         k == atom_from_cstr("total_active_tasks_all"))
+		return make_small((int64_t)(st.run_queue + st.running));
+	else if (k == atom_from_cstr("run_queue_lengths") ||
+	         k == atom_from_cstr("run_queue_lengths_all") ||
+	         k == atom_from_cstr("active_tasks") || k == atom_from_cstr("active_tasks_all")) {
+		/* one per scheduler; active counts the one it runs too */
+		bool active = k == atom_from_cstr("active_tasks") ||
+		              k == atom_from_cstr("active_tasks_all");
+		r = NIL;
+		for (unsigned i = sched_count(); i-- > 0 && r != THE_NON_VALUE;)
+			r = build_cons(&p->heap,
+			               make_small((int64_t)(sched_queue_length(i) +
+			                                    (active && sched_busy(i) ? 1 : 0))),
+			               r);
+	} else if (k == atom_from_cstr("scheduler_wall_time") ||
+	           k == atom_from_cstr("scheduler_wall_time_all"))
+		return ATOM(undefined); /* not enabled (system_flag) */
 	else if (k == atom_from_cstr("garbage_collection"))
 		r = build_tuple3(&p->heap, make_small((int64_t)gc_total_count()),
 		                 make_small((int64_t)gc_total_reclaimed()), make_small(0));

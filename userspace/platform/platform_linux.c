@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
@@ -54,23 +55,35 @@ int platform_bind_cpu(unsigned cpu)
 	return sched_setaffinity(0, sizeof set, &set) == 0 ? 0 : -errno;
 }
 
+/* The CPUs the process was started with, read once: binding scheduler
+ * threads changes what sched_getaffinity says afterwards. */
+static cpu_set_t start_set;
+static int start_count;
+static pthread_once_t start_once = PTHREAD_ONCE_INIT;
+
+static void read_start_set(void)
+{
+	if (sched_getaffinity(0, sizeof start_set, &start_set) == 0)
+		start_count = CPU_COUNT(&start_set);
+}
+
 unsigned platform_cpu_id(unsigned n)
 {
-	cpu_set_t set;
-	if (sched_getaffinity(0, sizeof set, &set) != 0 || CPU_COUNT(&set) == 0)
+	pthread_once(&start_once, read_start_set);
+	if (start_count <= 0)
 		return n;
-	unsigned k = n % (unsigned)CPU_COUNT(&set);
+	unsigned k = n % (unsigned)start_count;
 	for (unsigned cpu = 0; cpu < CPU_SETSIZE; cpu++)
-		if (CPU_ISSET(cpu, &set) && k-- == 0)
+		if (CPU_ISSET(cpu, &start_set) && k-- == 0)
 			return cpu;
 	return n;
 }
 
 unsigned platform_online_cpus(void)
 {
-	cpu_set_t set;
-	if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
-		return (unsigned)CPU_COUNT(&set);
+	pthread_once(&start_once, read_start_set);
+	if (start_count > 0)
+		return (unsigned)start_count;
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
 	return n > 0 ? (unsigned)n : 1;
 }

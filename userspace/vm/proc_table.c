@@ -161,6 +161,7 @@ static process *new_process(process *parent, const spawn_opts *o)
 	}
 	if (o && o->fullsweep_set)
 		p->fullsweep_after = o->fullsweep_after;
+	p->mq_off_heap = o && o->mq_off_heap;
 	p->priority = o && o->has_priority ? (unsigned)o->priority : PRIO_NORMAL;
 	p->group_leader = parent ? parent->group_leader : make_local_pid(slot);
 	p->id = make_local_pid(slot);

@@ -146,6 +146,7 @@ typedef struct process {
 	term group_leader;
 	bool started;     /* has run: resume at `resume`, not at the entry */
 	bool trap_exit;   /* process_flag(trap_exit, true) */
+	bool mq_off_heap; /* message_queue_data as spawn_opt/process_flag set it */
 	bool timer_armed; /* a receive ... after is waiting for its deadline */
 	bool timed_out;   /* that deadline passed: resume at timeout_resume */
 	const void *timeout_resume;

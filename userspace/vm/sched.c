@@ -246,6 +246,15 @@ void sched_make_runnable(process *p)
 	runq_push(p->home < nscheds ? p->home : 0, p);
 }
 
+size_t sched_queue_length(unsigned i) { return i < nscheds ? runq_len(i) : 0; }
+
+bool sched_busy(unsigned i)
+{
+	return i < nscheds && __atomic_load_n(&slots[i].busy, __ATOMIC_RELAXED);
+}
+
+bool sched_bound(void) { return bind_cpus; }
+
 size_t sched_run_queue_length(void)
 {
 	size_t n = 0;
@@ -302,13 +311,18 @@ static void fire_due_timers(void)
 static uint64_t start_ms;
 static uint64_t last_reductions, last_wall_ms, last_runtime_ms;
 
-void sched_stats(struct sched_stats *st)
+void sched_stats(struct sched_stats *st, bool exact)
 {
 	uint64_t now = sched_now_ms(), reductions = 0, switches = 0;
+	st->running = 0;
 	for (unsigned i = 0; i < nscheds; i++) {
 		reductions += __atomic_load_n(&slots[i].reductions, __ATOMIC_RELAXED);
 		switches += __atomic_load_n(&slots[i].context_switches, __ATOMIC_RELAXED);
+		st->running += sched_busy(i);
 	}
+	/* exact: the caller's slice so far counts too (exact_reductions) */
+	if (exact && current && current->reds < CONTEXT_REDS)
+		reductions += (uint64_t)(CONTEXT_REDS - current->reds);
 	struct timespec ts;
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	uint64_t runtime = (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;

@@ -35,6 +35,7 @@ typedef struct spawn_opts {
 	size_t min_heap_size;
 	uint32_t fullsweep_after;
 	bool fullsweep_set;
+	bool mq_off_heap; /* message_queue_data: off_heap */
 } spawn_opts;
 
 /* The runtime lock. Erlang code runs in parallel on every scheduler,
@@ -111,6 +112,11 @@ void sched_make_runnable(process *p);
 bool sched_should_yield(const process *p);
 /* Processes waiting to run, on every scheduler (statistics(run_queue)). */
 size_t sched_run_queue_length(void);
+/* Scheduler i's queued processes, and whether it runs one now. */
+size_t sched_queue_length(unsigned i);
+bool sched_busy(unsigned i);
+/* Whether schedulers are bound to CPUs. */
+bool sched_bound(void);
 /* The scheduler index of the calling thread (0 outside the schedulers). */
 unsigned sched_self(void);
 /* The process the calling thread runs, or NULL. */
@@ -162,8 +168,10 @@ struct sched_stats {
 	uint64_t reductions, reductions_since, context_switches;
 	uint64_t wall_ms, wall_since, runtime_ms, runtime_since;
 	size_t run_queue;
+	size_t running; /* schedulers running a process now */
 };
-void sched_stats(struct sched_stats *st);
+/* exact: with the calling process's running slice (exact_reductions). */
+void sched_stats(struct sched_stats *st, bool exact);
 
 /* The monotonic clock in milliseconds. */
 uint64_t sched_now_ms(void);
