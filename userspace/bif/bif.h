@@ -47,10 +47,19 @@ static inline term bif_raise(process *p, exc_class cls, term reason)
 	p->freason = cls;
 	p->fvalue = reason;
 	p->fflags = 0;
+	p->fcause = THE_NON_VALUE;
 	return THE_NON_VALUE;
 }
 static inline term bif_error(process *p, term reason) { return bif_raise(p, EXC_ERROR, reason); }
 static inline term bif_badarg(process *p) { return bif_error(p, ATOM(badarg)); }
+/* badarg with a cause in the frame's error_info (#{cause => Cause}), as
+ * OTP's erl_erts_errors explains some failures. */
+static inline term bif_badarg_cause(process *p, term cause)
+{
+	bif_badarg(p);
+	p->fcause = cause;
+	return THE_NON_VALUE;
+}
 static inline term bif_badarith(process *p) { return bif_error(p, ATOM(badarith)); }
 static inline term bif_system_limit(process *p) { return bif_error(p, ATOM(system_limit)); }
 /* Out of memory while building a result: OTP would abort the node; kbeam

@@ -128,7 +128,7 @@ static term bif_spawn_opt_2(process *p, const term *a)
 {
 	spawn_opts o = {0};
 	if (!parse_opts(a[1], &o))
-		return bif_badarg(p);
+		return bif_badarg_cause(p, atom_from_cstr("badopt"));
 	return spawn_opt(p, spawn_fun(p, a[0], &o), &o);
 }
 
@@ -136,7 +136,7 @@ static term bif_spawn_opt_4(process *p, const term *a)
 {
 	spawn_opts o = {0};
 	if (!parse_opts(a[3], &o))
-		return bif_badarg(p);
+		return bif_badarg_cause(p, atom_from_cstr("badopt"));
 	return spawn_opt(p, spawn_mfa(p, a, &o), &o);
 }
 

@@ -108,8 +108,10 @@ static term error_info(process *p, term bif_module)
 {
 	term mod =
 	    atom_from_cstr(bif_module == ATOM(erlang) ? "erl_erts_errors" : "erl_stdlib_errors");
-	term key = atom_from_cstr("module");
-	term map = map_from_pairs(&p->heap, &key, &mod, 1);
+	term keys[2] = {atom_from_cstr("module"), atom_from_cstr("cause")};
+	term vals[2] = {mod, p->fcause};
+	term map = map_from_pairs(&p->heap, keys, vals, p->fcause != THE_NON_VALUE ? 2 : 1);
+	p->fcause = THE_NON_VALUE;
 	term ei[2] = {atom_from_cstr("error_info"), map};
 	term item = tuple_of(p, ei, 2);
 	return list_from(p, &item, 1);

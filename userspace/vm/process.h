@@ -63,6 +63,8 @@ typedef struct process {
 	term fvalue;
 	/* PF_* flags qualifying the pending exception */
 	uint32_t fflags;
+	/* The cause in the BIF frame's error_info, or THE_NON_VALUE. */
+	term fcause;
 	/* Reductions left in this time slice; BIFs that do long work charge
 	 * them (bif_charge). */
 	int64_t reds;
