@@ -29,20 +29,20 @@ static void test_park(void)
 {
 	CHECK(platform_parker_init(&pk) == 0);
 	int64_t t0 = now_ms();
-	bool woken = platform_park(&pk, 50);
+	bool woken = platform_park(&pk, 50000);
 	int64_t dt = now_ms() - t0;
 	CHECKF(!woken && dt >= 45, "a park with nobody waking times out (%lld ms)", (long long)dt);
 
 	platform_wake(&pk);
 	t0 = now_ms();
-	CHECK(platform_park(&pk, 1000) && now_ms() - t0 < 100); /* an earlier wake is kept */
+	CHECK(platform_park(&pk, 1000000) && now_ms() - t0 < 100); /* an earlier wake is kept */
 	/* and counted once */
-	CHECK(!platform_park(&pk, 10));
+	CHECK(!platform_park(&pk, 10000));
 
 	pthread_t th;
 	pthread_create(&th, NULL, waker, NULL);
 	t0 = now_ms();
-	woken = platform_park(&pk, 5000);
+	woken = platform_park(&pk, 5000000);
 	dt = now_ms() - t0;
 	pthread_join(th, NULL);
 	CHECKF(woken && dt < 2000, "another thread's wake ends the park (%lld ms)", (long long)dt);

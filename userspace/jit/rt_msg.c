@@ -13,6 +13,7 @@
 #include "vm/ref.h"
 #include "vm/sched.h"
 #include "vm/signals.h"
+#include "vm/timers.h"
 
 static term send_badarg(process *p, term dest, term msg)
 {
@@ -100,7 +101,7 @@ void rt_remove_message(process *p)
 	if (__atomic_load_n(&p->timer_armed, __ATOMIC_RELAXED) ||
 	    __atomic_load_n(&p->timed_out, __ATOMIC_RELAXED)) {
 		rt_lock();
-		sched_disarm_timer(p);
+		timer_disarm_wait(p);
 		rt_unlock();
 	}
 }
@@ -111,7 +112,7 @@ void rt_reset_save(process *p)
 	if (__atomic_load_n(&p->timer_armed, __ATOMIC_RELAXED) ||
 	    __atomic_load_n(&p->timed_out, __ATOMIC_RELAXED)) {
 		rt_lock();
-		sched_disarm_timer(p);
+		timer_disarm_wait(p);
 		rt_unlock();
 	}
 }
@@ -142,7 +143,7 @@ int rt_wait_timeout(process *p, term timeout)
 	/* the deadline is set once per receive: new messages that do not
 	 * match bring the process back here without moving it */
 	rt_lock();
-	sched_arm_timer(p, (uint64_t)ms);
+	timer_arm_wait(p, (uint64_t)ms);
 	rt_unlock();
 	return RT_WAIT_FOREVER;
 }

@@ -22,9 +22,10 @@ typedef struct platform_parker {
 /* 0, or -errno. */
 int platform_parker_init(platform_parker *pk);
 void platform_parker_destroy(platform_parker *pk);
-/* Sleeps until platform_wake() or `timeout_ms` (-1: no timeout). True
- * when woken, false on timeout. A wake before the park is not lost. */
-bool platform_park(platform_parker *pk, int64_t timeout_ms);
+/* Sleeps until platform_wake() or `timeout_us` microseconds (-1: no
+ * timeout). True when woken, false on timeout. A wake before the park is
+ * not lost. */
+bool platform_park(platform_parker *pk, int64_t timeout_us);
 void platform_wake(platform_parker *pk);
 
 /* Pins the calling thread to one CPU; 0 or -errno. */

@@ -8,6 +8,7 @@
 #include <sched.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 int platform_parker_init(platform_parker *pk)
@@ -23,13 +24,18 @@ void platform_parker_destroy(platform_parker *pk)
 	pk->fd = -1;
 }
 
-bool platform_park(platform_parker *pk, int64_t timeout_ms)
+bool platform_park(platform_parker *pk, int64_t timeout_us)
 {
 	struct pollfd pfd = {.fd = pk->fd, .events = POLLIN};
-	int timeout = timeout_ms < 0 ? -1 : timeout_ms > 1000000000 ? 1000000000 : (int)timeout_ms;
+	struct timespec ts, *tp = NULL;
+	if (timeout_us >= 0) {
+		ts.tv_sec = (time_t)(timeout_us / 1000000);
+		ts.tv_nsec = (long)(timeout_us % 1000000) * 1000;
+		tp = &ts;
+	}
 	int r;
 	do
-		r = poll(&pfd, 1, timeout);
+		r = ppoll(&pfd, 1, tp, NULL);
 	while (r < 0 && errno == EINTR);
 	if (r <= 0)
 		return false;

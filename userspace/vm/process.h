@@ -25,6 +25,15 @@
 #define KBEAM_VM_PROCESS_H
 
 #include "heap.h"
+#include "timer_wheel.h"
+
+/* A timer in the timing wheel (vm/timers.h): an erlang timer, or the
+ * receive timeout embedded in its process. */
+enum { TIMER_ERLANG, TIMER_WAIT };
+struct timer_entry {
+	twheel_timer wt;
+	unsigned kind;
+};
 
 /* Exception classes, as erlang:raise/3 names them. */
 typedef enum exc_class {
@@ -152,8 +161,7 @@ typedef struct process {
 	bool timer_armed; /* a receive ... after is waiting for its deadline */
 	bool timed_out;   /* that deadline passed: resume at timeout_resume */
 	const void *timeout_resume;
-	uint64_t timer_deadline; /* monotonic ms */
-	size_t timer_slot;       /* where the timer heap keeps it */
+	struct timer_entry wait_timer; /* the receive timeout (vm/timers.h) */
 	/* An exit signal that kills it, or THE_NON_VALUE; its reason lives in
 	 * pending_arena. Set under the runtime lock, read by the process. */
 	term pending_exit;

@@ -94,7 +94,7 @@ static struct slot *slots;
 static unsigned nscheds = 1;
 static bool bind_cpus = true;
 static unsigned nsleeping;
-/* The earliest deadline of either timer kind (sched_timers_changed). */
+/* The earliest timer deadline, in microseconds (sched_timers_changed). */
 static uint64_t next_deadline = UINT64_MAX;
 
 static _Thread_local unsigned self_idx;
@@ -268,7 +268,7 @@ bool sched_should_yield(const process *p)
 	if (runq_len(self_idx) || __atomic_load_n(&p->pending_exit, __ATOMIC_SEQ_CST) != THE_NON_VALUE)
 		return true;
 	uint64_t due = __atomic_load_n(&next_deadline, __ATOMIC_RELAXED);
-	return due != UINT64_MAX && sched_now_ms() >= due;
+	return due != UINT64_MAX && sched_now_us() >= due;
 }
 
 uint64_t sched_epochs_min(void)
@@ -286,22 +286,21 @@ uint64_t sched_epochs_min(void)
 
 void sched_timers_changed(void)
 {
-	uint64_t a = wait_timers_next(), b = timers_next();
-	__atomic_store_n(&next_deadline, a < b ? a : b, __ATOMIC_SEQ_CST);
-	/* a sleeping scheduler may sleep past the new deadline: one wakes to
-	 * sleep again with it */
-	if (__atomic_load_n(&nsleeping, __ATOMIC_RELAXED) == nscheds - 1 && nscheds > 1)
+	uint64_t next = timers_next_us();
+	uint64_t was = __atomic_exchange_n(&next_deadline, next, __ATOMIC_SEQ_CST);
+	/* when every other scheduler sleeps, they may sleep past an earlier
+	 * deadline: one wakes to sleep again until it */
+	if (next < was && nscheds > 1 &&
+	    __atomic_load_n(&nsleeping, __ATOMIC_RELAXED) == nscheds - 1)
 		wake_helper(self_idx);
 }
 
 static void fire_due_timers(void)
 {
 	uint64_t due = __atomic_load_n(&next_deadline, __ATOMIC_RELAXED);
-	if (due == UINT64_MAX || sched_now_ms() < due || !rt_trylock())
+	if (due == UINT64_MAX || sched_now_us() < due || !rt_trylock())
 		return;
-	uint64_t now = sched_now_ms(), next;
-	timers_fire(now, &next);
-	wait_timers_fire(now);
+	timers_fire(sched_now_us());
 	sched_timers_changed();
 	rt_unlock();
 }
@@ -417,7 +416,7 @@ static void idle(unsigned me)
 			return;
 		__builtin_ia32_pause();
 	}
-	uint64_t due = __atomic_load_n(&next_deadline, __ATOMIC_SEQ_CST), now = sched_now_ms();
+	uint64_t due = __atomic_load_n(&next_deadline, __ATOMIC_SEQ_CST), now = sched_now_us();
 	if (due <= now)
 		return;
 	__atomic_store_n(&sl->epoch, UINT64_MAX, __ATOMIC_SEQ_CST);
@@ -427,8 +426,8 @@ static void idle(unsigned me)
 	if (forever) {
 		rt_lock();
 		idle_forever++;
-		dead = idle_forever == nscheds && !any_work(me) && wait_timers_next() == UINT64_MAX &&
-		       !timers_pending() && !is_stopping();
+		dead = idle_forever == nscheds && !any_work(me) && !timers_pending() &&
+		       !is_stopping();
 		if (dead) {
 			if (proc_lookup(first_pid))
 				fprintf(stderr, "kbeam: every process waits for a message that no "

@@ -8,7 +8,7 @@
  *   sched.c       one scheduler thread per CPU, each with its own run
  *                 queues, stealing from the others when it runs dry, and
  *                 sleeping when there is nothing to steal
- *   wait_timers.c receive ... after deadlines
+ *   timers.c      erlang timers and receive ... after deadlines
  *
  * A process runs until it returns, crashes, waits in receive, or uses up
  * its reductions while another process is runnable on its scheduler (the
@@ -122,13 +122,6 @@ unsigned sched_self(void);
 /* The process the calling thread runs, or NULL. */
 process *sched_current(void);
 
-/* Arms p's receive timeout: `ms` from now (under the runtime lock). */
-void sched_arm_timer(process *p, uint64_t ms);
-void sched_disarm_timer(process *p);
-/* The earliest receive deadline, UINT64_MAX when none (runtime lock). */
-uint64_t wait_timers_next(void);
-/* Wakes the processes whose receive deadline is due (runtime lock). */
-void wait_timers_fire(uint64_t now);
 /* Recomputes when the next timer of either kind is due (after arming,
  * cancelling or firing one, under the runtime lock). */
 void sched_timers_changed(void);
@@ -173,7 +166,9 @@ struct sched_stats {
 /* exact: with the calling process's running slice (exact_reductions). */
 void sched_stats(struct sched_stats *st, bool exact);
 
-/* The monotonic clock in milliseconds. */
+/* The monotonic clock in milliseconds and microseconds (timers.c). */
 uint64_t sched_now_ms(void);
+uint64_t sched_now_us(void);
+
 
 #endif

@@ -9,6 +9,7 @@
 #include "copy.h"
 #include "ref.h"
 #include "sched.h"
+#include "timers.h"
 
 struct alias_entry {
 	uint64_t ref;
@@ -196,7 +197,7 @@ static void kill_later(process *to, term reason)
 	}
 	__atomic_store_n(&to->pending_exit, r, __ATOMIC_SEQ_CST);
 	if (to->timer_armed)
-		sched_disarm_timer(to);
+		timer_disarm_wait(to);
 	sched_make_runnable(to);
 }
 
@@ -230,7 +231,7 @@ void proc_exit(process *p, term reason)
 {
 	__atomic_store_n(&p->state, PROC_EXITING, __ATOMIC_SEQ_CST);
 	p->exit_reason = reason;
-	sched_disarm_timer(p);
+	timer_disarm_wait(p);
 	if (p->registered_name != NIL)
 		reg_unregister(p->registered_name);
 	/* links: an exit signal to each (killed propagates as killed) */

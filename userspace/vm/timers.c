@@ -1,6 +1,7 @@
 #include "timers.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include "atom.h"
 #include "build.h"
@@ -8,56 +9,85 @@
 #include "ref.h"
 #include "sched.h"
 #include "signals.h"
+#include "timer_wheel.h"
 
+/* An erlang timer. The process's receive timeout is a twheel_timer in
+ * the process (process.h wait_timer); `kind` tells them apart. */
 struct timer {
-	uint64_t deadline, ref;
+	struct timer_entry e;
+	uint64_t ref;
 	term dest, msg; /* msg lives in arena */
 	bool wrap;
 	kb_heap arena;
+	struct timer *hnext; /* hash chain */
 };
 
-static struct timer **heap;
-static size_t n, cap;
+static twheel wheel;
+static bool wheel_ready;
 
-static void swap(size_t a, size_t b)
+/* ---- the clock ---- */
+
+uint64_t sched_now_us(void)
 {
-	struct timer *t = heap[a];
-	heap[a] = heap[b];
-	heap[b] = t;
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000;
 }
 
-static void up(size_t i)
+uint64_t sched_now_ms(void) { return sched_now_us() / 1000; }
+
+static twheel *the_wheel(void)
 {
-	while (i > 0 && heap[(i - 1) / 2]->deadline > heap[i]->deadline) {
-		swap(i, (i - 1) / 2);
-		i = (i - 1) / 2;
+	if (!wheel_ready) {
+		twheel_init(&wheel, sched_now_us() / TIMER_TICK_US);
+		wheel_ready = true;
 	}
+	return &wheel;
 }
 
-static void down(size_t i)
+/* The tick a timer `ms` from now is due at: never before. */
+static uint64_t deadline_tick(uint64_t ms)
 {
-	for (;;) {
-		size_t l = 2 * i + 1, r = l + 1, m = i;
-		if (l < n && heap[l]->deadline < heap[m]->deadline)
-			m = l;
-		if (r < n && heap[r]->deadline < heap[m]->deadline)
-			m = r;
-		if (m == i)
-			return;
-		swap(i, m);
-		i = m;
-	}
+	return (sched_now_us() + ms * 1000 + TIMER_TICK_US - 1) / TIMER_TICK_US;
 }
 
-static struct timer *remove_at(size_t i)
+/* ---- erlang timers by reference ---- */
+
+static struct timer **buckets;
+static size_t nbuckets, ntimers;
+
+static size_t bucket_of(uint64_t ref) { return (size_t)(ref * 0x9e3779b97f4a7c15ull >> 20) & (nbuckets - 1); }
+
+static bool hash_grow(void)
 {
-	struct timer *t = heap[i];
-	heap[i] = heap[--n];
-	if (i < n) {
-		down(i);
-		up(i);
+	size_t n = nbuckets ? 2 * nbuckets : 64;
+	struct timer **b = calloc(n, sizeof *b);
+	if (!b)
+		return false;
+	struct timer **old = buckets;
+	size_t oldn = nbuckets;
+	buckets = b;
+	nbuckets = n;
+	for (size_t i = 0; i < oldn; i++) {
+		for (struct timer *t = old[i], *next; t; t = next) {
+			next = t->hnext;
+			size_t k = bucket_of(t->ref);
+			t->hnext = buckets[k];
+			buckets[k] = t;
+		}
 	}
-	return t;
+	free(old);
+	return true;
+}
+
+static struct timer **hash_slot(uint64_t ref)
+{
+	if (!nbuckets)
+		return NULL;
+	struct timer **s = &buckets[bucket_of(ref)];
+	while (*s && (*s)->ref != ref)
+		s = &(*s)->hnext;
+	return *s ? s : NULL;
 }
 
 static void timer_free(struct timer *t)
@@ -66,60 +96,68 @@ static void timer_free(struct timer *t)
 	free(t);
 }
 
+/* Takes the timer out of the wheel and the table. */
+static void unlink_timer(struct timer **slot)
+{
+	struct timer *t = *slot;
+	*slot = t->hnext;
+	ntimers--;
+	twheel_remove(the_wheel(), &t->e.wt);
+}
+
 bool timer_start(term dest, term msg, uint64_t ms, bool wrap, uint64_t *ref)
 {
-	if (n == cap) {
-		size_t c = cap ? 2 * cap : 64;
-		struct timer **h = realloc(heap, c * sizeof *h);
-		if (!h)
-			return false;
-		heap = h;
-		cap = c;
-	}
+	if (ntimers >= nbuckets && !hash_grow())
+		return false;
 	struct timer *t = calloc(1, sizeof *t);
 	if (!t)
 		return false;
 	heap_init(&t->arena);
-	t->msg = term_copy(&t->arena, msg);
-	if (t->msg == THE_NON_VALUE) {
-		timer_free(t);
-		return false;
+	t->msg = msg;
+	if (!is_immed(msg)) {
+		/* an arena of the message's size (start_timer's wrapping tuple,
+		 * built when it fires, takes a fragment of its own) */
+		size_t words = term_copy_size(msg);
+		term *hp = words == SIZE_MAX ? NULL : heap_alloc_fragment(&t->arena, words);
+		if (!hp) {
+			timer_free(t);
+			return false;
+		}
+		t->msg = term_copy_into(&t->arena, &hp, msg);
 	}
 	kb_heap tmp;
 	heap_init(&tmp);
 	ref_new(&tmp, &t->ref);
 	heap_free(&tmp);
+	t->e.kind = TIMER_ERLANG;
 	t->dest = dest;
 	t->wrap = wrap;
-	t->deadline = sched_now_ms() + ms;
-	heap[n++] = t;
-	up(n - 1);
+	size_t k = bucket_of(t->ref);
+	t->hnext = buckets[k];
+	buckets[k] = t;
+	ntimers++;
+	twheel_add(the_wheel(), &t->e.wt, deadline_tick(ms));
 	*ref = t->ref;
 	sched_timers_changed();
 	return true;
 }
 
-static size_t find(uint64_t ref)
-{
-	for (size_t i = 0; i < n; i++)
-		if (heap[i]->ref == ref)
-			return i;
-	return SIZE_MAX;
-}
-
+/* Milliseconds left, to the nearest (the deadline was rounded up to a
+ * tick: a timer read at once reads the time it was set for). */
 static uint64_t left_of(const struct timer *t)
 {
-	uint64_t now = sched_now_ms();
-	return t->deadline > now ? t->deadline - now : 0;
+	uint64_t now = sched_now_us(), due = t->e.wt.deadline * TIMER_TICK_US;
+	return due > now ? (due - now + 500) / 1000 : 0;
 }
 
 bool timer_cancel(uint64_t ref, uint64_t *left)
 {
-	size_t i = find(ref);
-	if (i == SIZE_MAX)
+	struct timer **s = hash_slot(ref);
+	if (!s)
 		return false;
-	struct timer *t = remove_at(i);
+	struct timer *t = *s;
 	*left = left_of(t);
+	unlink_timer(s);
 	timer_free(t);
 	sched_timers_changed();
 	return true;
@@ -127,10 +165,10 @@ bool timer_cancel(uint64_t ref, uint64_t *left)
 
 bool timer_read(uint64_t ref, uint64_t *left)
 {
-	size_t i = find(ref);
-	if (i == SIZE_MAX)
+	struct timer **s = hash_slot(ref);
+	if (!s)
 		return false;
-	*left = left_of(heap[i]);
+	*left = left_of(*s);
 	return true;
 }
 
@@ -152,16 +190,64 @@ static void deliver(struct timer *t)
 	proc_deliver(to, msg);
 }
 
-void timers_fire(uint64_t now, uint64_t *next)
+/* ---- receive timeouts ---- */
+
+void timer_arm_wait(process *p, uint64_t ms)
 {
-	while (n > 0 && heap[0]->deadline <= now) {
-		struct timer *t = remove_at(0);
-		deliver(t);
-		timer_free(t);
-	}
-	*next = n > 0 ? heap[0]->deadline : UINT64_MAX;
+	if (p->timer_armed)
+		return;
+	p->wait_timer.kind = TIMER_WAIT;
+	__atomic_store_n(&p->timer_armed, true, __ATOMIC_RELAXED);
+	__atomic_store_n(&p->timed_out, false, __ATOMIC_SEQ_CST);
+	twheel_add(the_wheel(), &p->wait_timer.wt, deadline_tick(ms));
+	sched_timers_changed();
 }
 
-bool timers_pending(void) { return n > 0; }
+void timer_disarm_wait(process *p)
+{
+	__atomic_store_n(&p->timed_out, false, __ATOMIC_SEQ_CST);
+	if (!p->timer_armed)
+		return;
+	__atomic_store_n(&p->timer_armed, false, __ATOMIC_RELAXED);
+	twheel_remove(the_wheel(), &p->wait_timer.wt);
+	sched_timers_changed();
+}
 
-uint64_t timers_next(void) { return n > 0 ? heap[0]->deadline : UINT64_MAX; }
+/* ---- firing ---- */
+
+static void fire(twheel_timer *wt, void *arg)
+{
+	(void)arg;
+	struct timer_entry *e = twheel_entry(wt, struct timer_entry, wt);
+	if (e->kind == TIMER_WAIT) {
+		process *p = twheel_entry(e, process, wait_timer);
+		__atomic_store_n(&p->timer_armed, false, __ATOMIC_RELAXED);
+		__atomic_store_n(&p->timed_out, true, __ATOMIC_SEQ_CST);
+		sched_make_runnable(p);
+		return;
+	}
+	struct timer *t = twheel_entry(e, struct timer, e);
+	struct timer **s = hash_slot(t->ref);
+	if (s) {
+		*s = t->hnext;
+		ntimers--;
+	}
+	deliver(t);
+	timer_free(t);
+}
+
+void timers_fire(uint64_t now_us)
+{
+	twheel *w = the_wheel();
+	/* what a callback adds in the past fires at the next advance */
+	for (int i = 0; i < 4 && timers_next_us() <= now_us; i++)
+		twheel_advance(w, now_us / TIMER_TICK_US, fire, NULL);
+}
+
+uint64_t timers_next_us(void)
+{
+	uint64_t t = twheel_next_deadline(the_wheel());
+	return t == UINT64_MAX ? t : t * TIMER_TICK_US;
+}
+
+bool timers_pending(void) { return twheel_count(the_wheel()) > 0; }

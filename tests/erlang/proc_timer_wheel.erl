@@ -1,0 +1,46 @@
+-module(proc_timer_wheel).
+-export([main/0]).
+%% Many timers at once: they fire in deadline order, cancelled ones never
+%% fire, read_timer and cancel_timer see the time left, far timers (beyond
+%% the wheel's levels) and receive timeouts mixed with them all work.
+
+main() ->
+    Self = self(),
+    %% 3000 timers over 30..180 ms; every third cancelled at once
+    Timers = [{I, Ms, erlang:send_after(Ms, Self, {t, Ms, I})}
+              || I <- lists:seq(1, 3000), Ms <- [30 + (I * 7919) rem 150]],
+    {Cancel0, Keep} = lists:partition(fun({I, _, _}) -> I rem 3 =:= 0 end, Timers),
+    Cancel = [{Ms, R} || {_, Ms, R} <- Cancel0],
+    Left = [erlang:cancel_timer(R) || {_, R} <- Cancel],
+    erlang:display({cancelled_all, lists:all(fun is_integer/1, Left)}),
+    erlang:display({read_cancelled, lists:usort([erlang:read_timer(R) || {_, R} <- Cancel])}),
+    Got = [receive {t, Ms, _} -> Ms end || _ <- Keep],
+    erlang:display({fired, length(Got), length(Keep)}),
+    %% in deadline order: the timers were made within a few milliseconds
+    %% of each other, so a later one may go first by that much
+    erlang:display({in_deadline_order, in_order(Got)}),
+    erlang:display({none_cancelled_fired, receive {t, _, _} -> false after 200 -> true end}),
+    %% far timers: hours and days away
+    Far = [erlang:start_timer(Ms, Self, far) || Ms <- [60000, 3600000, 86400000, 4000000000]],
+    Reads = [erlang:read_timer(R) || R <- Far],
+    erlang:display({far_read, [L > Ms - 1000 andalso L =< Ms
+                               || {L, Ms} <- lists:zip(Reads, [60000, 3600000, 86400000, 4000000000])]}),
+    erlang:display({far_cancel, [is_integer(erlang:cancel_timer(R)) || R <- Far]}),
+    %% receive timeouts of several processes with timers between them
+    Waiters = [spawn(fun() -> receive never -> ok after Ms -> Self ! {waited, Ms} end end)
+               || Ms <- [240, 80, 160, 40, 200, 120]],
+    erlang:send_after(100, Self, {waited, timer100}),
+    erlang:display({waits, [receive {waited, X} -> X end || _ <- lists:seq(1, 7)]}),
+    _ = Waiters,
+    %% a timer to a registered name, and to a name that is gone
+    register(timer_target, self()),
+    erlang:send_after(5, timer_target, by_name),
+    erlang:display(receive by_name -> by_name after 1000 -> missing end),
+    unregister(timer_target),
+    erlang:send_after(5, timer_target, lost),
+    erlang:display(receive lost -> lost after 50 -> dropped end),
+    ok.
+
+in_order([A, B | T]) when B >= A - 5 -> in_order([B | T]);
+in_order([_, _ | _]) -> false;
+in_order(_) -> true.
