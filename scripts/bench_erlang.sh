@@ -46,16 +46,21 @@ why=
 # run_once VM NAME: runs benchmark NAME once on VM (otp or kbeam).
 # Returns 0 with result and time_us set, or 1 with why set.
 run_once() {
-	local vm=$1 name=$2 rc
+	local vm=$1 name=$2 rc flags
 	local out=$tmp/out err=$tmp/err
+	# emulator flags both VMs take, from a "%% bench-flags: ..." line
+	# (+P for the million-process run)
+	flags=$(sed -n 's/^%% bench-flags: //p' "bench/bench_$name.erl" | head -n 1)
 	# In groups whose stderr is dropped, so that bash's own report of a
 	# crash goes nowhere: the notes report it.
 	if [ "$vm" = otp ]; then
-		{ timeout -k 5 "$limit" "$erl" -noshell -pa "$ebin" \
+		# shellcheck disable=SC2086 # flags are words
+		{ timeout -k 5 "$limit" "$erl" $flags -noshell -pa "$ebin" \
 			-s "bench_$name" main -s init stop \
 			>"$out" 2>"$err" </dev/null; } 2>/dev/null
 	else
-		{ timeout -k 5 "$limit" "$kbeam" --bare -pa "$ebin" \
+		# shellcheck disable=SC2086
+		{ timeout -k 5 "$limit" "$kbeam" $flags --bare -pa "$ebin" \
 			-s "bench_$name" main \
 			>"$out" 2>"$err" </dev/null; } 2>/dev/null
 	fi
