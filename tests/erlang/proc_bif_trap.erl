@@ -16,9 +16,18 @@ main() ->
     erlang:display(case catch lists:reverse(lists:seq(1, 100000) ++ improper, []) of
                        {'EXIT', {badarg, [{lists, reverse, [_, _], _} | _]}} -> badarg
                    end),
+    %% binary_to_list/1 of a large binary, in slices with state
+    Bin = list_to_binary([I rem 256 || I <- lists:seq(1, 2000000)]),
+    BL = binary_to_list(Bin),
+    erlang:display({length(BL), lists:sum(BL), lists:sublist(BL, 3), lists:nthtail(1999997, BL)}),
+    erlang:display(list_to_binary(BL) =:= Bin),
+    erlang:display(apply(erlang, binary_to_list, [Bin]) =:= BL),
+    Sub = binary:part(Bin, 12345, 1000000),
+    erlang:display(binary_to_list(Sub) =:= lists:sublist(BL, 12346, 1000000)),
     %% several processes reversing at once, each getting its own answer
     Self = self(),
-    Pids = [spawn(fun() -> Self ! {self(), lists:sum(lists:reverse(lists:seq(1, 200000 + I)))} end)
+    Pids = [spawn(fun() -> Self ! {self(), lists:sum(lists:reverse(lists:seq(1, 200000 + I)))
+                                    + lists:sum(binary_to_list(binary:copy(<<I>>, 300000)))} end)
             || I <- lists:seq(1, 8)],
     erlang:display([receive {P, S} -> S end || P <- Pids]),
     %% process_info and garbage_collect on a process that keeps running

@@ -42,6 +42,27 @@ typedef struct bif_def {
 #define BIF_TRAP ((term)0x4)
 static inline bool bif_can_trap(const process *p, const term *args) { return args == p->x; }
 
+/* A BIF whose continuation needs more than new arguments keeps its state
+ * in the x registers after them, args[arity .. live): it returns
+ * bif_trap_state(p, self, live), and when called again finds
+ * bif_resuming(p, self) true (which also clears the mark). The state is
+ * terms, so the collector sees it. */
+static inline term bif_trap_state(process *p, bif_fn self, unsigned live)
+{
+	p->trap_bif = (void (*)(void))self;
+	p->trap_live = live;
+	p->reds = 0;
+	return BIF_TRAP;
+}
+static inline bool bif_resuming(process *p, bif_fn self)
+{
+	if (p->trap_bif != (void (*)(void))self)
+		return false;
+	p->trap_bif = NULL;
+	p->trap_live = 0;
+	return true;
+}
+
 static inline term bif_raise(process *p, exc_class cls, term reason)
 {
 	p->freason = cls;

@@ -81,11 +81,36 @@ static term bytes_to_list(process *p, term b, uint64_t from, uint64_t n, term ta
 	return make_list(hp);
 }
 
+/* Bytes converted in one go at least, when the slice is spent. */
+#define TO_LIST_MIN_CHUNK 8192
+
 static term bif_erlang_binary_to_list_1(process *p, const term *args)
 {
 	if (!is_binary(args[0]))
 		return bif_badarg(p);
-	return bytes_to_list(p, args[0], 0, bitstring_bitsize(args[0]) / 8, NIL);
+	uint64_t left = bitstring_bitsize(args[0]) / 8;
+	term acc = NIL;
+	if (bif_resuming(p, bif_erlang_binary_to_list_1)) {
+		/* x1: the list of the bytes from x2 on, x2: bytes still to do */
+		acc = args[1];
+		left = (uint64_t)small_value(args[2]);
+	}
+	if (bif_can_trap(p, args)) {
+		/* a large binary goes in slices from its end, each as long as
+		 * the reductions left allow */
+		uint64_t budget = p->reds > 0 ? (uint64_t)p->reds * BYTES_PER_REDUCTION : 0;
+		if (budget < TO_LIST_MIN_CHUNK)
+			budget = TO_LIST_MIN_CHUNK;
+		if (left > budget) {
+			acc = bytes_to_list(p, args[0], left - budget, budget, acc);
+			if (acc == THE_NON_VALUE)
+				return acc;
+			p->x[1] = acc;
+			p->x[2] = make_small((int64_t)(left - budget));
+			return bif_trap_state(p, bif_erlang_binary_to_list_1, 3);
+		}
+	}
+	return bytes_to_list(p, args[0], 0, left, acc);
 }
 
 static term bif_erlang_binary_to_list_3(process *p, const term *args)
@@ -152,7 +177,7 @@ static term bif_erlang_split_binary_2(process *p, const term *args)
 const bif_def bif_family_erlang_binaries[] = {
     {"erlang", "binary_part", 2, bif_erlang_binary_part_2, 0},
     {"erlang", "binary_part", 3, bif_erlang_binary_part_3, 0},
-    {"erlang", "binary_to_list", 1, bif_erlang_binary_to_list_1, 0},
+    {"erlang", "binary_to_list", 1, bif_erlang_binary_to_list_1, BIF_TRAPS},
     {"erlang", "binary_to_list", 3, bif_erlang_binary_to_list_3, 0},
     {"erlang", "bitstring_to_list", 1, bif_erlang_bitstring_to_list_1, 0},
     {"erlang", "iolist_size", 1, bif_erlang_iolist_size_1, 0},

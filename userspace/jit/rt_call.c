@@ -233,6 +233,8 @@ int rt_yield(process *p, uint32_t live)
 
 int rt_bif_trap(process *p, uint32_t live)
 {
+	if (p->trap_live > live)
+		live = p->trap_live; /* the BIF's state after its arguments */
 	if (p->reds <= 0)
 		p->reds = CONTEXT_REDS;
 	if (!sched_should_yield(p))

@@ -176,6 +176,11 @@ typedef struct process {
 	term exit_reason;         /* why it ended (on the heap until it is freed) */
 	struct process *run_next; /* run queue link; the limbo list's after it ended */
 	uint64_t retired_epoch;   /* when it ended (vm/proc_table.c) */
+	/* A BIF that trapped with state (bif.h bif_trap_state): its state is
+	 * in x registers after its arguments, trap_live of them kept across
+	 * the yield, until the BIF is called again. */
+	void (*trap_bif)(void);
+	unsigned trap_live;
 	/* x registers live at a switch (yield): saved here */
 	term *xsave;
 	unsigned xsave_len, xsave_cap;
