@@ -1,7 +1,7 @@
 %% Spawning: 200,000 processes that each wait for one message, then are
 %% told to finish and report back. Process creation, scheduling, exit.
 -module(bench_spawn).
--export([main/0]).
+-export([main/0, run/1]).
 
 -define(N, 200000).
 

@@ -1,25 +1,13 @@
 %% bench-flags: +P 2000000
-%% Spawning: 1,000,000 processes that each wait for one message, then are
-%% told to finish and report back. Process creation, scheduling, exit.
+%% Spawning: bench_spawn's program with 1,000,000 processes alive at once
+%% (each waits for one message, then is told to finish and report back).
 -module(bench_spawn_1m).
 -export([main/0]).
 
--define(N, 1000000).
-
 main() ->
-	_ = run(1000),
+	_ = bench_spawn:run(1000),
 	T0 = erlang:monotonic_time(microsecond),
-	R = run(?N),
+	R = bench_spawn:run(1000000),
 	T1 = erlang:monotonic_time(microsecond),
 	erlang:display({result, R}),
 	erlang:display({time_us, T1 - T0}).
-
-run(N) ->
-	Self = self(),
-	Pids = [spawn(fun() -> receive {go, K} -> Self ! {done, K * 2} end end)
-		|| _ <- lists:seq(1, N)],
-	lists:foldl(fun(P, K) -> P ! {go, K}, K + 1 end, 1, Pids),
-	collect(N, 0).
-
-collect(0, Sum) -> Sum;
-collect(N, Sum) -> receive {done, V} -> collect(N - 1, Sum + V) end.

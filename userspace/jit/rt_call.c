@@ -202,23 +202,6 @@ void rt_gc(process *p, uint32_t need, uint32_t live)
 
 bool rt_vheap_check(process *p) { return gc_vheap_full(p); }
 
-/* Keeps the live x registers for the resumption; false when out of
- * memory (the process then runs on rather than lose them). */
-static bool save_live(process *p, uint32_t live)
-{
-	if (live > p->xsave_cap) {
-		term *x = realloc(p->xsave, live * sizeof *x);
-		if (!x)
-			return false;
-		p->xsave = x;
-		p->xsave_cap = live;
-	}
-	for (uint32_t i = 0; i < live; i++)
-		p->xsave[i] = p->x[i];
-	p->xsave_len = live;
-	return true;
-}
-
 int rt_yield(process *p, uint32_t live)
 {
 	/* Over the virtual binary heap (rt_vheap_check ended the slice):
@@ -228,7 +211,7 @@ int rt_yield(process *p, uint32_t live)
 	p->reds = CONTEXT_REDS;
 	if (!sched_should_yield(p))
 		return 0;
-	return save_live(p, live);
+	return process_save_x(p, p->x, live); /* out of memory: run on */
 }
 
 int rt_bif_trap(process *p, uint32_t live)
@@ -239,7 +222,7 @@ int rt_bif_trap(process *p, uint32_t live)
 		p->reds = CONTEXT_REDS;
 	if (!sched_should_yield(p))
 		return 0;
-	return save_live(p, live);
+	return process_save_x(p, p->x, live); /* out of memory: run on */
 }
 
 _Thread_local uintptr_t rt_locked_caller;

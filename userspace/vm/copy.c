@@ -133,15 +133,19 @@ term term_copy_into(kb_heap *h, term **hp, term t)
 	return root;
 }
 
-term term_copy(kb_heap *h, term t)
+static term copy_with(kb_heap *h, term t, term *(*alloc)(kb_heap *, size_t))
 {
 	size_t words = term_copy_size(t);
 	if (words == 0)
 		return t;
 	if (words == SIZE_MAX)
 		return THE_NON_VALUE;
-	term *hp = heap_alloc(h, words);
+	term *hp = alloc(h, words);
 	if (!hp)
 		return THE_NON_VALUE;
 	return term_copy_into(h, &hp, t);
 }
+
+term term_copy(kb_heap *h, term t) { return copy_with(h, t, heap_alloc); }
+
+term term_copy_exact(kb_heap *h, term t) { return copy_with(h, t, heap_alloc_fragment); }

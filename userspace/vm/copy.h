@@ -51,5 +51,8 @@ term term_copy_into(kb_heap *h, term **hp, term t);
  * when it is an immediate. THE_NON_VALUE when it is too large or memory is
  * exhausted; h is then unchanged. */
 term term_copy(kb_heap *h, term t);
+/* The same in a new fragment of exactly the copy's size (a message or a
+ * timer's message in an arena of its own wastes nothing). */
+term term_copy_exact(kb_heap *h, term t);
 
 #endif

@@ -89,15 +89,10 @@ static struct inbox_msg *arena_copy(term msg)
 	if (!m)
 		return NULL;
 	heap_init(&m->arena);
-	m->msg = msg;
-	if (!is_immed(msg)) {
-		size_t words = term_copy_size(msg);
-		term *hp = words == SIZE_MAX ? NULL : heap_alloc_fragment(&m->arena, words);
-		if (!hp) {
-			free(m);
-			return NULL;
-		}
-		m->msg = term_copy_into(&m->arena, &hp, msg);
+	m->msg = term_copy_exact(&m->arena, msg);
+	if (m->msg == THE_NON_VALUE) {
+		free(m);
+		return NULL;
 	}
 	return m;
 }

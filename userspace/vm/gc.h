@@ -104,6 +104,9 @@ size_t process_stack_size(const process *p);
 /* Bytes of memory the process's heaps hold (erlang:memory/0's processes
  * share; the process structure itself is the caller's). */
 size_t process_heap_bytes(const process *p);
+/* Keeps x[0..n) in p->xsave, where the process resumes with them (a
+ * switch, or a new process's arguments); false when out of memory. */
+bool process_save_x(process *p, const term *x, unsigned n);
 
 /* ---- collection (gc.c) ---- */
 

@@ -187,21 +187,6 @@ static process *abandon(process *parent, process *p)
 	return NULL;
 }
 
-static bool save_args(process *p, const term *args, unsigned n)
-{
-	if (n > p->xsave_cap) {
-		term *x = realloc(p->xsave, n * sizeof *x);
-		if (!x)
-			return false;
-		p->xsave = x;
-		p->xsave_cap = n;
-	}
-	for (unsigned i = 0; i < n; i++)
-		p->xsave[i] = args[i];
-	p->xsave_len = n;
-	return true;
-}
-
 static void start(process *parent, process *p, const spawn_opts *o)
 {
 	if (parent && o && o->link)
@@ -239,7 +224,7 @@ process *proc_spawn(process *parent, term module, term function, term args, cons
 	p->initial_call = build_tuple3(&p->heap, module, function, make_small(n));
 	term margs = build_list(&p->heap, a, n);
 	term entry[3] = {module, function, margs};
-	if (!save_args(p, entry, 3))
+	if (!process_save_x(p, entry, 3))
 		return abandon(parent, p);
 	p->resume = NULL; /* jit_start_apply */
 	start(parent, p, o);
@@ -256,7 +241,7 @@ process *proc_spawn_fun(process *parent, term fun, const spawn_opts *o)
 		return abandon(parent, p);
 	term entry[2] = {f, NIL};
 	p->initial_call = NIL;
-	if (!save_args(p, entry, 2))
+	if (!process_save_x(p, entry, 2))
 		return abandon(parent, p);
 	p->resume = (const void *)1; /* apply/2 of a fun: see jit_start_apply */
 	start(parent, p, o);

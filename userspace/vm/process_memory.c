@@ -70,3 +70,18 @@ size_t process_total_heap_size(const process *p)
 size_t process_stack_size(const process *p) { return (size_t)(p->stack_end - p->stop); }
 
 size_t process_heap_bytes(const process *p) { return process_total_heap_size(p) * sizeof(term); }
+
+bool process_save_x(process *p, const term *x, unsigned n)
+{
+	if (n > p->xsave_cap) {
+		term *s = realloc(p->xsave, n * sizeof *s);
+		if (!s)
+			return false;
+		p->xsave = s;
+		p->xsave_cap = n;
+	}
+	for (unsigned i = 0; i < n; i++)
+		p->xsave[i] = x[i];
+	p->xsave_len = n;
+	return true;
+}

@@ -113,17 +113,12 @@ bool timer_start(term dest, term msg, uint64_t ms, bool wrap, uint64_t *ref)
 	if (!t)
 		return false;
 	heap_init(&t->arena);
-	t->msg = msg;
-	if (!is_immed(msg)) {
-		/* an arena of the message's size (start_timer's wrapping tuple,
-		 * built when it fires, takes a fragment of its own) */
-		size_t words = term_copy_size(msg);
-		term *hp = words == SIZE_MAX ? NULL : heap_alloc_fragment(&t->arena, words);
-		if (!hp) {
-			timer_free(t);
-			return false;
-		}
-		t->msg = term_copy_into(&t->arena, &hp, msg);
+	/* an arena of the message's size (start_timer's wrapping tuple,
+	 * built when it fires, takes a fragment of its own) */
+	t->msg = term_copy_exact(&t->arena, msg);
+	if (t->msg == THE_NON_VALUE) {
+		timer_free(t);
+		return false;
 	}
 	kb_heap tmp;
 	heap_init(&tmp);
