@@ -24,10 +24,21 @@ main() ->
     erlang:display(apply(erlang, binary_to_list, [Bin]) =:= BL),
     Sub = binary:part(Bin, 12345, 1000000),
     erlang:display(binary_to_list(Sub) =:= lists:sublist(BL, 12346, 1000000)),
+    %% term_to_binary/1,2 of large terms, encoded in slices
+    Deep = [{I, integer_to_list(I), <<I:32>>, #{k => I, l => [I, I + 0.5]}} || I <- lists:seq(1, 200000)],
+    E1 = term_to_binary(Deep),
+    erlang:display({byte_size(E1), erlang:md5(E1)}),
+    erlang:display(binary_to_term(E1) =:= Deep),
+    E2 = term_to_binary(Deep, [{minor_version, 2}, deterministic]),
+    erlang:display({byte_size(E2), erlang:md5(E2)}),
+    E3 = term_to_binary(lists:seq(1, 500000), [compressed]),
+    erlang:display({byte_size(E3), erlang:md5(E3)}),
+    erlang:display(apply(erlang, term_to_binary, [Deep]) =:= E1),
     %% several processes reversing at once, each getting its own answer
     Self = self(),
     Pids = [spawn(fun() -> Self ! {self(), lists:sum(lists:reverse(lists:seq(1, 200000 + I)))
-                                    + lists:sum(binary_to_list(binary:copy(<<I>>, 300000)))} end)
+                                    + lists:sum(binary_to_list(binary:copy(<<I>>, 300000)))
+                                    + byte_size(term_to_binary(lists:duplicate(300000, {I})))} end)
             || I <- lists:seq(1, 8)],
     erlang:display([receive {P, S} -> S end || P <- Pids]),
     %% process_info and garbage_collect on a process that keeps running

@@ -62,6 +62,23 @@ static inline bool bif_resuming(process *p, bif_fn self)
 	p->trap_live = 0;
 	return true;
 }
+/* The same with C state (which may point into the process's heap: the
+ * heap is not collected until the BIF is called again). bif_take_state()
+ * hands it back to the resumed BIF. */
+static inline term bif_trap_c_state(process *p, bif_fn self, unsigned live, void *state,
+                                    void (*state_free)(void *))
+{
+	p->trap_state = state;
+	p->trap_state_free = state_free;
+	return bif_trap_state(p, self, live);
+}
+static inline void *bif_take_state(process *p)
+{
+	void *s = p->trap_state;
+	p->trap_state = NULL;
+	p->trap_state_free = NULL;
+	return s;
+}
 
 static inline term bif_raise(process *p, exc_class cls, term reason)
 {

@@ -55,11 +55,33 @@ static bool ttb_options(term l, etf_encode_options *o)
 	return is_nil(l);
 }
 
-static term encode(process *p, term t, const etf_encode_options *o)
+/* Bytes encoded in one go at least, when the slice is spent. */
+#define ENCODE_MIN_CHUNK 65536
+
+static void encoder_free(void *e) { etf_encoder_free(e); }
+
+/* term_to_binary/1,2: a large term is encoded in slices of the reductions
+ * left, the encoder kept between them (bif_trap_c_state). */
+static term encode(process *p, const term *args, const etf_encode_options *o, bif_fn self,
+                   unsigned arity)
 {
+	etf_encoder *e = bif_resuming(p, self) ? bif_take_state(p) : etf_encoder_new(args[0], o);
+	if (!e)
+		return bif_no_memory(p);
+	size_t budget = SIZE_MAX;
+	if (bif_can_trap(p, args)) {
+		budget = p->reds > 0 ? (size_t)p->reds * BYTES_PER_REDUCTION : 0;
+		if (budget < ENCODE_MIN_CHUNK)
+			budget = ENCODE_MIN_CHUNK;
+	}
 	size_t len;
-	uint8_t *buf = etf_encode(t, o, &len);
-	if (!buf)
+	uint8_t *buf;
+	int done = etf_encoder_step(e, budget, &buf, &len);
+	if (done == 0) {
+		p->reds -= (int64_t)(budget / BYTES_PER_REDUCTION);
+		return bif_trap_c_state(p, self, arity, e, encoder_free);
+	}
+	if (done < 0)
 		return bif_no_memory(p);
 	term r = binary_new(&p->heap, buf, len);
 	free(buf);
@@ -70,7 +92,7 @@ static term encode(process *p, term t, const etf_encode_options *o)
 static term bif_erlang_term_to_binary_1(process *p, const term *args)
 {
 	etf_encode_options o = ETF_ENCODE_DEFAULTS;
-	return encode(p, args[0], &o);
+	return encode(p, args, &o, bif_erlang_term_to_binary_1, 1);
 }
 
 static term bif_erlang_term_to_binary_2(process *p, const term *args)
@@ -78,7 +100,7 @@ static term bif_erlang_term_to_binary_2(process *p, const term *args)
 	etf_encode_options o;
 	if (!ttb_options(args[1], &o))
 		return bif_badarg(p);
-	return encode(p, args[0], &o);
+	return encode(p, args, &o, bif_erlang_term_to_binary_2, 2);
 }
 
 static term decode(process *p, term bin, bool safe, bool want_used)
@@ -171,7 +193,7 @@ const bif_def bif_family_erlang_etf[] = {
     {"erlang", "binary_to_term", 2, bif_erlang_binary_to_term_2, 0},
     {"erlang", "external_size", 1, bif_erlang_external_size_1, 0},
     {"erlang", "external_size", 2, bif_erlang_external_size_2, 0},
-    {"erlang", "term_to_binary", 1, bif_erlang_term_to_binary_1, 0},
-    {"erlang", "term_to_binary", 2, bif_erlang_term_to_binary_2, 0},
+    {"erlang", "term_to_binary", 1, bif_erlang_term_to_binary_1, BIF_TRAPS},
+    {"erlang", "term_to_binary", 2, bif_erlang_term_to_binary_2, BIF_TRAPS},
     {0},
 };

@@ -727,7 +727,10 @@ static term bif_garbage_collect_1(process *p, const term *a)
 	process *t = lock_stopped(p, a, a[0], &trap);
 	if (!t)
 		return trap ? BIF_TRAP : ATOM(false);
-	int r = gc_collect_major(t, 0, t->xsave, t->xsave_len);
+	/* in the middle of a BIF that keeps pointers into its heap: it
+	 * collects by itself once that is done, as OTP collects a busy
+	 * process later */
+	int r = t->trap_state ? 0 : gc_collect_major(t, 0, t->xsave, t->xsave_len);
 	proc_unlock_other(p, t);
 	return r == 0 ? ATOM(true) : bif_no_memory(p);
 }

@@ -49,4 +49,15 @@ typedef struct etf_encode_options {
  * NULL when out of memory. Nesting depth costs no C stack. */
 uint8_t *etf_encode(term t, const etf_encode_options *opts, size_t *len);
 
+/* The same in steps, for a BIF that yields part way (term_to_binary): an
+ * encoder holds pointers into t, which must not move until it is done
+ * (no collection of its process meanwhile). etf_encoder_step writes about
+ * `budget` more bytes: 0 when there is more to do, 1 when done (the
+ * buffer and its size as etf_encode gives them; the encoder is freed), -1
+ * when out of memory (freed too). NULL from etf_encoder_new: no memory. */
+typedef struct etf_encoder etf_encoder;
+etf_encoder *etf_encoder_new(term t, const etf_encode_options *opts);
+int etf_encoder_step(etf_encoder *x, size_t budget, uint8_t **out, size_t *len);
+void etf_encoder_free(etf_encoder *x);
+
 #endif

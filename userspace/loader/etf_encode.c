@@ -447,10 +447,14 @@ static void encode_one(encoder *e, term t)
 	}
 }
 
-static void encode_all(encoder *e, term t)
+/* Works through the stack until it is empty (true) or `budget` more
+ * bytes are written (false: call again). */
+static bool encode_some(encoder *e, size_t budget)
 {
-	encode_one(e, t);
+	size_t stop = e->out.len + budget < e->out.len ? SIZE_MAX : e->out.len + budget;
 	while (e->depth > 0 && !e->out.failed) {
+		if (e->out.len >= stop)
+			return false;
 		work *w = &e->stack[e->depth - 1];
 		switch (w->kind) {
 		case WORK_TERMS: {
@@ -480,12 +484,18 @@ static void encode_all(encoder *e, term t)
 			break;
 		}
 	}
-	while (e->depth > 0) { /* only after a failure */
+	return true;
+}
+
+static void encoder_release(encoder *e)
+{
+	while (e->depth > 0) {
 		work *w = &e->stack[--e->depth];
 		if (w->kind == WORK_FREE)
 			free(w->owned);
 	}
 	free(e->stack);
+	free(e->out.data);
 }
 
 /* OTP's rule: compress everything after the version byte into at most
@@ -526,18 +536,52 @@ static uint8_t *compress_encoding(uint8_t *plain, size_t *len, int level)
 	return out;
 }
 
+struct etf_encoder {
+	encoder e;
+	int compressed;
+};
+
+etf_encoder *etf_encoder_new(term t, const etf_encode_options *opts)
+{
+	etf_encoder *x = calloc(1, sizeof *x);
+	if (!x)
+		return NULL;
+	x->e.minor_version = opts->minor_version;
+	x->e.deterministic = opts->deterministic;
+	x->compressed = opts->compressed;
+	put_u8(&x->e.out, ETF_VERSION);
+	encode_one(&x->e, t);
+	return x;
+}
+
+int etf_encoder_step(etf_encoder *x, size_t budget, uint8_t **out, size_t *len)
+{
+	if (!encode_some(&x->e, budget))
+		return 0;
+	if (x->e.out.failed) {
+		etf_encoder_free(x);
+		return -1;
+	}
+	*len = x->e.out.len;
+	*out = compress_encoding(x->e.out.data, len, x->compressed);
+	x->e.out.data = NULL;
+	etf_encoder_free(x);
+	return *out ? 1 : -1;
+}
+
+void etf_encoder_free(etf_encoder *x)
+{
+	if (x) {
+		encoder_release(&x->e);
+		free(x);
+	}
+}
+
 uint8_t *etf_encode(term t, const etf_encode_options *opts, size_t *len)
 {
-	encoder e = {
-	    .minor_version = opts->minor_version,
-	    .deterministic = opts->deterministic,
-	};
-	put_u8(&e.out, ETF_VERSION);
-	encode_all(&e, t);
-	if (e.out.failed) {
-		free(e.out.data);
+	etf_encoder *x = etf_encoder_new(t, opts);
+	uint8_t *out = NULL;
+	if (!x || etf_encoder_step(x, SIZE_MAX, &out, len) != 1)
 		return NULL;
-	}
-	*len = e.out.len;
-	return compress_encoding(e.out.data, len, opts->compressed);
+	return out;
 }

@@ -118,6 +118,11 @@ void sched_free_process(process *p)
 	__atomic_store_n(&nprocs, nprocs - 1, __ATOMIC_RELAXED);
 	process_memory_free(p);
 	proc_drop_pending(p);
+	if (p->trap_state) {
+		/* it ended inside a BIF that had trapped */
+		p->trap_state_free(p->trap_state);
+		p->trap_state = NULL;
+	}
 	p->retired_epoch = __atomic_fetch_add(&epoch, 1, __ATOMIC_SEQ_CST);
 	p->run_next = NULL;
 	if (limbo_tail)

@@ -181,6 +181,11 @@ typedef struct process {
 	 * the yield, until the BIF is called again. */
 	void (*trap_bif)(void);
 	unsigned trap_live;
+	/* ... and C state of its own (bif.h bif_trap_c_state), freed with
+	 * trap_state_free if the process ends first. While it is set, the
+	 * process's heap is not collected (the state may point into it). */
+	void *trap_state;
+	void (*trap_state_free)(void *);
 	/* x registers live at a switch (yield): saved here */
 	term *xsave;
 	unsigned xsave_len, xsave_cap;

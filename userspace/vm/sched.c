@@ -219,6 +219,36 @@ static process *steal(unsigned me)
 	return NULL;
 }
 
+/* A process queued behind one that has held its scheduler since this
+ * scheduler last looked (a long BIF, a long collection): taken rather
+ * than left to wait. *behind is set when some busy scheduler has a queue
+ * at all (worth looking again soon). */
+static _Thread_local uint64_t *seen_switches;
+
+static process *steal_stuck(unsigned me, bool *behind)
+{
+	*behind = false;
+	if (!seen_switches && !(seen_switches = calloc(nscheds, sizeof *seen_switches)))
+		return NULL;
+	for (unsigned k = 1; k < nscheds; k++) {
+		unsigned i = (me + k) % nscheds;
+		if (!runq_len(i) || !__atomic_load_n(&slots[i].busy, __ATOMIC_RELAXED))
+			continue;
+		*behind = true;
+		uint64_t sw = __atomic_load_n(&slots[i].context_switches, __ATOMIC_RELAXED);
+		if (sw != seen_switches[i]) {
+			seen_switches[i] = sw;
+			continue;
+		}
+		process *p = runq_pop(i);
+		if (p) {
+			p->home = me;
+			return p;
+		}
+	}
+	return NULL;
+}
+
 /* Whether there is work for scheduler `me`: in its queue, or to steal. */
 static bool any_work(unsigned me)
 {
@@ -408,6 +438,10 @@ static unsigned idle_forever;
 
 #define IDLE_SPINS 2000
 
+/* How long a scheduler sleeps at most while a busy one has processes
+ * queued behind it: it then looks whether that one is stuck. */
+#define STUCK_CHECK_US 1000
+
 static void idle(unsigned me)
 {
 	struct slot *sl = &slots[me];
@@ -416,9 +450,17 @@ static void idle(unsigned me)
 			return;
 		__builtin_ia32_pause();
 	}
+	bool behind;
+	process *stuck = steal_stuck(me, &behind);
+	if (stuck) {
+		runq_push(me, stuck);
+		return;
+	}
 	uint64_t due = __atomic_load_n(&next_deadline, __ATOMIC_SEQ_CST), now = sched_now_us();
 	if (due <= now)
 		return;
+	if (behind && due - now > STUCK_CHECK_US)
+		due = now + STUCK_CHECK_US;
 	__atomic_store_n(&sl->epoch, UINT64_MAX, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&sl->sleeping, 1, __ATOMIC_SEQ_CST);
 	__atomic_fetch_add(&nsleeping, 1, __ATOMIC_SEQ_CST);
@@ -438,7 +480,7 @@ static void idle(unsigned me)
 	}
 	/* work that came after the spin wakes it, or is seen here */
 	if (!dead && !any_work(me) && !is_stopping() &&
-	    __atomic_load_n(&next_deadline, __ATOMIC_SEQ_CST) == due)
+	    __atomic_load_n(&next_deadline, __ATOMIC_SEQ_CST) >= due)
 		platform_park(&sl->parker, forever ? -1 : (int64_t)(due - now));
 	__atomic_store_n(&sl->sleeping, 0, __ATOMIC_SEQ_CST);
 	__atomic_fetch_sub(&nsleeping, 1, __ATOMIC_SEQ_CST);
@@ -532,6 +574,8 @@ static void sched_loop(unsigned me)
 		run_one(me, p);
 	}
 	__atomic_store_n(&sl->epoch, UINT64_MAX, __ATOMIC_SEQ_CST);
+	free(seen_switches);
+	seen_switches = NULL;
 }
 
 static void *sched_thread(void *arg)
