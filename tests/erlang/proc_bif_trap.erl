@@ -24,6 +24,19 @@ main() ->
     erlang:display(apply(erlang, binary_to_list, [Bin]) =:= BL),
     Sub = binary:part(Bin, 12345, 1000000),
     erlang:display(binary_to_list(Sub) =:= lists:sublist(BL, 12346, 1000000)),
+    %% list_to_binary/1, iolist_to_binary/1, list_to_bitstring/1 of long
+    %% and deep lists, walked in slices
+    IoL = [[I rem 256, [<<I:16>>], "ab"] || I <- lists:seq(1, 300000)],
+    B1 = list_to_binary(IoL),
+    erlang:display({byte_size(B1), erlang:md5(B1)}),
+    erlang:display(iolist_to_binary([IoL, <<"end">> | <<"tail">>]) =:= <<B1/binary, "endtail">>),
+    B2 = list_to_bitstring([<<1:3>> | [[<<I:5>>, I rem 256] || I <- lists:seq(1, 200000)]]),
+    erlang:display({bit_size(B2), erlang:md5(<<B2/bitstring, 0:(8 - bit_size(B2) rem 8)>>)}),
+    erlang:display(case catch list_to_binary(lists:seq(1, 200000)) of
+                       {'EXIT', {badarg, [{erlang, list_to_binary, [L2b], _} | _]}} ->
+                           {badarg, length(L2b)}
+                   end),
+    erlang:display(catch iolist_size(IoL)),
     %% term_to_binary/1,2 of large terms, encoded in slices
     Deep = [{I, integer_to_list(I), <<I:32>>, #{k => I, l => [I, I + 0.5]}} || I <- lists:seq(1, 200000)],
     E1 = term_to_binary(Deep),

@@ -19,33 +19,50 @@ static term iolist_result(process *p, iolist_status st, term r)
 	return r;
 }
 
+/* Elements walked in one go at least, when the slice is spent. */
+#define WALK_MIN_CHUNK 16384
+#define ELEMS_PER_REDUCTION 64
+
+/* list_to_binary/1, iolist_to_binary/1, list_to_bitstring/1: a long list
+ * is walked in slices of the reductions left, the walk kept between them
+ * (bif_trap_c_state). */
+static term to_bitstring(process *p, const term *args, bool allow_bits, bif_fn self)
+{
+	void *job = bif_resuming(p, self) ? bif_take_state(p) : NULL;
+	uint64_t budget = UINT64_MAX;
+	if (bif_can_trap(p, args)) {
+		budget = p->reds > 0 ? (uint64_t)p->reds * ELEMS_PER_REDUCTION : 0;
+		if (budget < WALK_MIN_CHUNK)
+			budget = WALK_MIN_CHUNK;
+	}
+	term r = THE_NON_VALUE;
+	iolist_status st = iolist_to_bitstring_step(p, &job, args[0], allow_bits, budget, &r);
+	if (st == IOLIST_MORE)
+		return bif_trap_c_state(p, self, 1, job, iolist_job_free);
+	return iolist_result(p, st, r);
+}
+
 static term bif_erlang_list_to_binary_1(process *p, const term *args)
 {
-	term r = THE_NON_VALUE;
 	if (!is_list(args[0]) && !is_nil(args[0]))
 		return bif_badarg(p);
-	iolist_status st = iolist_to_bitstring(p, args[0], false, &r);
-	return iolist_result(p, st, r);
+	return to_bitstring(p, args, false, bif_erlang_list_to_binary_1);
 }
 
 static term bif_erlang_iolist_to_binary_1(process *p, const term *args)
 {
-	term r = THE_NON_VALUE;
 	if (is_bitstring(args[0]))
 		return is_binary(args[0]) ? args[0] : bif_badarg(p);
 	if (!is_list(args[0]) && !is_nil(args[0]))
 		return bif_badarg(p);
-	iolist_status st = iolist_to_bitstring(p, args[0], false, &r);
-	return iolist_result(p, st, r);
+	return to_bitstring(p, args, false, bif_erlang_iolist_to_binary_1);
 }
 
 static term bif_erlang_list_to_bitstring_1(process *p, const term *args)
 {
-	term r = THE_NON_VALUE;
 	if (!is_list(args[0]) && !is_nil(args[0]))
 		return bif_badarg(p);
-	iolist_status st = iolist_to_bitstring(p, args[0], true, &r);
-	return iolist_result(p, st, r);
+	return to_bitstring(p, args, true, bif_erlang_list_to_bitstring_1);
 }
 
 static term bif_erlang_iolist_size_1(process *p, const term *args)
@@ -181,9 +198,9 @@ const bif_def bif_family_erlang_binaries[] = {
     {"erlang", "binary_to_list", 3, bif_erlang_binary_to_list_3, 0},
     {"erlang", "bitstring_to_list", 1, bif_erlang_bitstring_to_list_1, 0},
     {"erlang", "iolist_size", 1, bif_erlang_iolist_size_1, 0},
-    {"erlang", "iolist_to_binary", 1, bif_erlang_iolist_to_binary_1, 0},
-    {"erlang", "list_to_binary", 1, bif_erlang_list_to_binary_1, 0},
-    {"erlang", "list_to_bitstring", 1, bif_erlang_list_to_bitstring_1, 0},
+    {"erlang", "iolist_to_binary", 1, bif_erlang_iolist_to_binary_1, BIF_TRAPS},
+    {"erlang", "list_to_binary", 1, bif_erlang_list_to_binary_1, BIF_TRAPS},
+    {"erlang", "list_to_bitstring", 1, bif_erlang_list_to_bitstring_1, BIF_TRAPS},
     {"erlang", "split_binary", 2, bif_erlang_split_binary_2, 0},
     {0},
 };

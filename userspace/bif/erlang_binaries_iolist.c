@@ -68,16 +68,33 @@ static void leaf_byte(iolist_sink *s, uint8_t byte)
 		s->bits += 8;
 }
 
-/* Walks t, feeding its leaves to the sink. */
-static iolist_status walk(process *p, term t, bool allow_bits, iolist_sink *s)
+/* A walk of t that can stop after a number of elements and go on later:
+ * the pending tails on a malloc'd stack, the element it is at in cur. */
+typedef struct iolist_walk {
+	term *stack;
+	size_t depth, cap;
+	term cur;
+	bool allow_bits;
+	iolist_sink s;
+} iolist_walk;
+
+static void walk_start(iolist_walk *w, term t, bool allow_bits, uint8_t *out)
 {
-	term *stack = NULL;
-	size_t depth = 0, cap = 0;
+	*w = (iolist_walk){.cur = t, .allow_bits = allow_bits, .s = {0, out}};
+}
+
+/* Feeds the leaves to the sink, at most `budget` elements: IOLIST_MORE
+ * when the walk is not over, else how it ended. */
+static iolist_status walk_some(process *p, iolist_walk *w, uint64_t budget)
+{
 	uint64_t visited = 0;
 	iolist_status st = IOLIST_OK;
-	term cur = t;
+	term cur = w->cur;
 	for (;;) {
-		visited++;
+		if (visited++ == budget) {
+			st = IOLIST_MORE;
+			goto out;
+		}
 		if (is_list(cur)) {
 			term h = list_head(cur);
 			cur = list_tail(cur);
@@ -85,22 +102,22 @@ static iolist_status walk(process *p, term t, bool allow_bits, iolist_sink *s)
 				int64_t v = small_value(h);
 				if (v < 0 || v > 255)
 					goto bad;
-				leaf_byte(s, (uint8_t)v);
+				leaf_byte(&w->s, (uint8_t)v);
 			} else if (is_bitstring(h)) {
-				if (!leaf_bitstring(s, h, allow_bits))
+				if (!leaf_bitstring(&w->s, h, w->allow_bits))
 					goto bad;
 			} else if (is_list(h) || is_nil(h)) {
-				if (depth == cap) {
-					size_t ncap = cap ? 2 * cap : 32;
-					term *ns = realloc(stack, ncap * sizeof *ns);
+				if (w->depth == w->cap) {
+					size_t ncap = w->cap ? 2 * w->cap : 32;
+					term *ns = realloc(w->stack, ncap * sizeof *ns);
 					if (!ns) {
 						st = IOLIST_NO_MEMORY;
 						goto out;
 					}
-					stack = ns;
-					cap = ncap;
+					w->stack = ns;
+					w->cap = ncap;
 				}
-				stack[depth++] = cur;
+				w->stack[w->depth++] = cur;
 				cur = h;
 			} else {
 				goto bad;
@@ -108,48 +125,98 @@ static iolist_status walk(process *p, term t, bool allow_bits, iolist_sink *s)
 			continue;
 		}
 		if (is_bitstring(cur)) {
-			if (!leaf_bitstring(s, cur, allow_bits))
+			if (!leaf_bitstring(&w->s, cur, w->allow_bits))
 				goto bad;
 		} else if (!is_nil(cur)) {
 			goto bad;
 		}
-		if (depth == 0)
+		if (w->depth == 0)
 			goto out;
-		cur = stack[--depth];
+		cur = w->stack[--w->depth];
 	}
 bad:
 	st = IOLIST_BADARG;
 out:
-	free(stack);
+	w->cur = cur;
 	p->reds -= (int64_t)(visited / ELEMS_PER_REDUCTION);
 	return st;
 }
 
+static void walk_end(iolist_walk *w)
+{
+	free(w->stack);
+	w->stack = NULL;
+}
+
 iolist_status iolist_bits(process *p, term t, bool allow_bits, uint64_t *bits)
 {
-	iolist_sink s = {0, NULL};
-	iolist_status st = walk(p, t, allow_bits, &s);
-	*bits = s.bits;
+	iolist_walk w;
+	walk_start(&w, t, allow_bits, NULL);
+	iolist_status st = walk_some(p, &w, UINT64_MAX);
+	walk_end(&w);
+	*bits = w.s.bits;
+	return st;
+}
+
+/* list_to_binary and friends in steps: sizing the list, then filling. */
+struct iolist_job {
+	iolist_walk w;
+	bool filling;
+	uint64_t bits;
+	uint8_t *buf;
+};
+
+void iolist_job_free(void *job)
+{
+	struct iolist_job *j = job;
+	if (j) {
+		walk_end(&j->w);
+		free(j->buf);
+		free(j);
+	}
+}
+
+iolist_status iolist_to_bitstring_step(process *p, void **job, term t, bool allow_bits,
+                                       uint64_t budget, term *out)
+{
+	struct iolist_job *j = *job;
+	if (!j) {
+		j = calloc(1, sizeof *j);
+		if (!j)
+			return IOLIST_NO_MEMORY;
+		walk_start(&j->w, t, allow_bits, NULL);
+		*job = j;
+	}
+	iolist_status st;
+	for (;;) {
+		st = walk_some(p, &j->w, budget);
+		if (st != IOLIST_OK || j->filling)
+			break;
+		/* sized: fill a buffer of that size with a second walk */
+		j->bits = j->w.s.bits;
+		walk_end(&j->w);
+		j->buf = calloc((j->bits + 7) / 8 + 1, 1);
+		if (!j->buf) {
+			st = IOLIST_NO_MEMORY;
+			break;
+		}
+		walk_start(&j->w, t, allow_bits, j->buf);
+		j->filling = true;
+	}
+	if (st == IOLIST_MORE)
+		return st;
+	if (st == IOLIST_OK) {
+		*out = bitstring_new(&p->heap, j->buf, j->bits);
+		if (*out == THE_NON_VALUE)
+			st = IOLIST_NO_MEMORY;
+	}
+	iolist_job_free(j);
+	*job = NULL;
 	return st;
 }
 
 iolist_status iolist_to_bitstring(process *p, term t, bool allow_bits, term *out)
 {
-	uint64_t bits;
-	iolist_status st = iolist_bits(p, t, allow_bits, &bits);
-	if (st != IOLIST_OK)
-		return st;
-	uint64_t nbytes = (bits + 7) / 8;
-	uint8_t *buf = calloc(nbytes + 1, 1);
-	if (!buf)
-		return IOLIST_NO_MEMORY;
-	iolist_sink s = {0, buf};
-	st = walk(p, t, allow_bits, &s);
-	if (st == IOLIST_OK) {
-		*out = bitstring_new(&p->heap, buf, bits);
-		if (*out == THE_NON_VALUE)
-			st = IOLIST_NO_MEMORY;
-	}
-	free(buf);
-	return st;
+	void *job = NULL;
+	return iolist_to_bitstring_step(p, &job, t, allow_bits, UINT64_MAX, out);
 }
