@@ -39,7 +39,16 @@ FLIB_OBJS := $(LIB_SRCS:%.c=$(FOBJ)/%.o)
 FLIB := $(BUILD)/fuzz/libkbeam.a
 FUZZ_BINS := $(FUZZ_SRCS:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all kbeam tests asan fuzzers run check fuzz bench deps format clean
+# The kernel module, built against Debian's linux-headers (the build
+# machine's own kernel cannot load modules), and its kselftest-harness
+# tests, static so that the QEMU guest needs no libraries for them.
+KDIR ?= $(lastword $(sort $(wildcard /usr/src/linux-headers-*-amd64)))
+KMOD_SRCS := $(wildcard kmod/*.c kmod/*.h) kmod/Kbuild include/uapi/linux/kbeam.h
+KSELFTEST_SRCS := $(wildcard tests/kselftest/*_test.c)
+KSELFTEST_BINS := $(KSELFTEST_SRCS:tests/kselftest/%.c=$(BUILD)/kmod/tests/%)
+KSRC := $(BUILD)/kmod/linux-src
+
+.PHONY: all kbeam tests asan fuzzers run check fuzz bench deps format clean kmod kmod-tests kmod-check
 all: kbeam tests
 
 kbeam: $(BUILD)/bin/kbeam
@@ -98,6 +107,30 @@ $(FLIB): $(FLIB_OBJS)
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(FLIB)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS) $(CFLAGS) -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(FLIB) $(LDLIBS)
+
+kmod: $(BUILD)/kmod/kbeam.ko
+kmod-tests: $(KSELFTEST_BINS)
+
+$(BUILD)/kmod/kbeam.ko: $(KMOD_SRCS)
+	@test -n "$(KDIR)" || { echo "no /usr/src/linux-headers-*-amd64: apt-get install linux-headers-amd64"; exit 1; }
+	@rm -rf $(BUILD)/kmod/src && mkdir -p $(BUILD)/kmod/src
+	@cp kmod/*.c kmod/*.h kmod/Kbuild $(BUILD)/kmod/src/
+	$(MAKE) -C $(KDIR) M=$(abspath $(BUILD)/kmod/src) KBEAM_INCLUDE=$(abspath include) W=1 modules
+	cp $(BUILD)/kmod/src/kbeam.ko $@
+
+$(KSRC)/tools/testing/selftests/kselftest_harness.h:
+	@scripts/kmod_extract.sh
+
+$(BUILD)/kmod/tests/%: tests/kselftest/%.c include/uapi/linux/kbeam.h $(KSRC)/tools/testing/selftests/kselftest_harness.h
+	@mkdir -p $(dir $@)
+	$(CC) -static -O2 -Wall -Werror -Iinclude/uapi -I$(KSRC)/tools/testing/selftests -o $@ $< -lpthread
+
+# Boots Debian's kernel under QEMU with the module and runs its tests.
+kmod-check: deps
+	@$(MAKE) --no-print-directory kbeam kmod kmod-tests
+	@scripts/kmod_style.sh
+	@scripts/kmod_guest_extra.sh
+	@scripts/kmod_check.sh
 
 # A demo: compile an Erlang module with erlc and run it on kbeam (and on OTP).
 run: deps

@@ -87,6 +87,26 @@ for t in tests/loader/*.sh; do
 	[ -f "$t" ] && run_test "$(basename "$t" .sh)" bash "$t"
 done
 
+echo "== the kernel module: style, and its tests in QEMU (Debian's kernel)"
+if make --no-print-directory kmod kmod-tests >build/kmod-build.log 2>&1; then
+	passed=$((passed + 1))
+	echo "[kmod-build] PASS kmod-build"
+	run_test checkpatch scripts/kmod_style.sh
+	if scripts/kmod_guest_extra.sh >build/kmod-extra.log 2>&1; then
+		run_test kmod scripts/kmod_check.sh
+	else
+		tail -n 10 build/kmod-extra.log
+		echo "[kmod] FAIL kmod: scripts/kmod_guest_extra.sh failed"
+		failed=$((failed + 1))
+		failures+=(kmod)
+	fi
+else
+	tail -n 30 build/kmod-build.log
+	echo "[kmod-build] FAIL kmod-build: make kmod kmod-tests failed"
+	failed=$((failed + 1))
+	failures+=(kmod-build)
+fi
+
 echo "== fuzzing (bounded)"
 run_test fuzz scripts/fuzz.sh "${KBEAM_FUZZ_SECONDS:-20}"
 

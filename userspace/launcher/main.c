@@ -26,6 +26,8 @@ static void usage(FILE *out)
 	      "       kbeam +P N ...                       at most N processes (default 262144)\n"
 	      "       kbeam +S N ...                       N schedulers (default: one per CPU)\n"
 	      "       kbeam +sbt u ...                     schedulers not bound to CPUs\n"
+	      "       kbeam --kmod=auto|on|off ...         use kbeam.ko (/dev/kbeam): when it\n"
+	      "                                            opens (default), always, never\n"
 	      "       kbeam --perf-map ...                 also write /tmp/perf-PID.map\n"
 	      "       kbeam --dump-asm MOD:FUN/ARITY FILE.beam\n"
 	      "                                            print one function's machine code\n"
@@ -101,6 +103,8 @@ int main(int argc, char **argv)
 	bool options_done = false, bare = false;
 	size_t process_limit = 0;
 	unsigned schedulers = 0;
+	enum platform_kmod_mode kmod_mode = PLATFORM_KMOD_AUTO;
+	const char *why = NULL;
 	char **pa = calloc((size_t)argc + 1, sizeof *pa);
 	int npa = 0;
 	char **sargs = NULL;
@@ -125,6 +129,16 @@ int main(int argc, char **argv)
 				                     argv[i]);
 			else
 				schedulers = (unsigned)n;
+		} else if (strncmp(a, "--kmod=", 7) == 0 && !options_done) {
+			const char *m = a + 7;
+			if (strcmp(m, "auto") == 0)
+				kmod_mode = PLATFORM_KMOD_AUTO;
+			else if (strcmp(m, "on") == 0)
+				kmod_mode = PLATFORM_KMOD_ON;
+			else if (strcmp(m, "off") == 0)
+				kmod_mode = PLATFORM_KMOD_OFF;
+			else
+				status = usage_error("--kmod wants auto, on or off, not '%s'", m);
 		} else if (strcmp(a, "+sbt") == 0 && !options_done && i + 1 < argc) {
 			/* OTP's scheduler bind type: u leaves threads unbound; the
 			 * others (db, ts, ...) bind each scheduler to a CPU */
@@ -167,7 +181,10 @@ int main(int argc, char **argv)
 		if (!sargs || nsargs == 0 || disasm || nfiles > 0)
 			status = usage_error("%s needs -s MOD [FUN [ARG...]] and nothing else",
 			                     "--bare");
-		else
+		else if (platform_select(kmod_mode, &why) != 0) {
+			fprintf(stderr, "kbeam: --kmod=on: %s\n", why);
+			status = 1;
+		} else
 			status = run_bare(pa, npa, sargs[0], nsargs > 1 ? sargs[1] : "start",
 			                  sargs + 2, nsargs > 2 ? nsargs - 2 : 0, process_limit,
 			                  schedulers ? schedulers : platform_online_cpus());

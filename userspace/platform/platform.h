@@ -1,9 +1,9 @@
 /* The platform interface: what the schedulers need from the system, with
- * one backend per platform. This is the plain-Linux backend
- * (platform_linux.c); the kernel module's backend (issue 5) implements
- * the same calls through /dev/kbeam.
+ * two backends behind it: plain Linux (platform_linux.c) and the kernel
+ * module /dev/kbeam (platform_kmod.c, include/uapi/linux/kbeam.h).
  *
- *   bind     pin the calling scheduler thread to a CPU
+ *   bind     pin the calling scheduler thread to a CPU (with the module:
+ *            attach it as one of the node's schedulers)
  *   park     sleep until woken or a timeout passes
  *   wake     wake a parked scheduler
  *   regions  memory for process heaps, whole pages
@@ -15,8 +15,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
+enum platform_kmod_mode {
+	PLATFORM_KMOD_OFF,  /* plain Linux */
+	PLATFORM_KMOD_AUTO, /* the module when /dev/kbeam opens */
+	PLATFORM_KMOD_ON,   /* the module, or an error */
+};
+
+/* Chooses the backend (before any other call). 0, or -errno when the
+ * module is required and cannot be used; *why says what went wrong. */
+int platform_select(enum platform_kmod_mode mode, const char **why);
+/* Whether the module backend is in use. */
+bool platform_uses_kmod(void);
+
 typedef struct platform_parker {
 	int fd; /* eventfd: wake writes, park reads */
+	int id; /* with the module: the scheduler's id once bound, else -1 */
 } platform_parker;
 
 /* 0, or -errno. */
@@ -30,6 +43,10 @@ void platform_wake(platform_parker *pk);
 
 /* Pins the calling thread to one CPU; 0 or -errno. */
 int platform_bind_cpu(unsigned cpu);
+/* Pins the calling thread to a CPU as the scheduler that parks on pk:
+ * with the module it becomes the node's scheduler on that CPU, and pk's
+ * parks and wakes go through the module from then on. 0 or -errno. */
+int platform_bind_sched(unsigned cpu, platform_parker *pk);
 /* The n-th CPU this process may run on (n wraps around). */
 unsigned platform_cpu_id(unsigned n);
 /* The CPUs this process may run on. */

@@ -1,6 +1,8 @@
 /* The platform interface on plain Linux: eventfd for parking, the
- * affinity mask for binding, anonymous mappings for regions. */
+ * affinity mask for binding, anonymous mappings for regions. A parker
+ * bound through the module (platform_kmod.c) parks and wakes there. */
 #include "platform.h"
+#include "platform_kmod.h"
 
 #include <errno.h>
 #include <poll.h>
@@ -13,6 +15,7 @@
 
 int platform_parker_init(platform_parker *pk)
 {
+	pk->id = -1;
 	pk->fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	return pk->fd < 0 ? -errno : 0;
 }
@@ -26,6 +29,8 @@ void platform_parker_destroy(platform_parker *pk)
 
 bool platform_park(platform_parker *pk, int64_t timeout_us)
 {
+	if (__atomic_load_n(&pk->id, __ATOMIC_ACQUIRE) >= 0)
+		return kmod_park(timeout_us);
 	struct pollfd pfd = {.fd = pk->fd, .events = POLLIN};
 	struct timespec ts, *tp = NULL;
 	if (timeout_us >= 0) {
@@ -46,6 +51,11 @@ bool platform_park(platform_parker *pk, int64_t timeout_us)
 
 void platform_wake(platform_parker *pk)
 {
+	int id = __atomic_load_n(&pk->id, __ATOMIC_ACQUIRE);
+	if (id >= 0) {
+		kmod_kick(id);
+		return;
+	}
 	uint64_t one = 1;
 	ssize_t r;
 	do
@@ -71,6 +81,20 @@ static void read_start_set(void)
 {
 	if (sched_getaffinity(0, sizeof start_set, &start_set) == 0)
 		start_count = CPU_COUNT(&start_set);
+}
+
+int platform_bind_sched(unsigned cpu, platform_parker *pk)
+{
+	if (platform_uses_kmod()) {
+		int id = kmod_attach(cpu);
+		if (id >= 0) {
+			__atomic_store_n(&pk->id, id, __ATOMIC_RELEASE);
+			return 0;
+		}
+		/* that CPU has a scheduler of this node already (more
+		 * schedulers than CPUs): bound, parking on its eventfd */
+	}
+	return platform_bind_cpu(cpu);
 }
 
 unsigned platform_cpu_id(unsigned n)

@@ -582,7 +582,7 @@ static void *sched_thread(void *arg)
 {
 	unsigned me = (unsigned)(uintptr_t)arg;
 	if (bind_cpus)
-		platform_bind_cpu(platform_cpu_id(me));
+		platform_bind_sched(platform_cpu_id(me), &slots[me].parker);
 	sched_loop(me);
 	return NULL;
 }
@@ -610,7 +610,7 @@ int sched_run(scheduler *s, process *first)
 		rt_unlock();
 	}
 	if (bind_cpus)
-		platform_bind_cpu(platform_cpu_id(0));
+		platform_bind_sched(platform_cpu_id(0), &slots[0].parker);
 	sched_loop(0);
 	for (unsigned i = 1; i < started; i++) {
 		pthread_join(slots[i].thread, NULL);

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * kbeam.h - the interface between kbeam.ko (/dev/kbeam) and the kbeam
+ * launcher.
+ *
+ * Each open of /dev/kbeam is one node: the schedulers attached through it,
+ * and everything else it holds, go when the file is closed (or its owner
+ * dies). Every struct is fixed-size with explicit padding, which must be
+ * zero; every ioctl checks its argument and fails with an errno.
+ *
+ * KBEAM_IOC_VERSION      the ABI version (KBEAM_ABI_VERSION) and features
+ * KBEAM_IOC_SCHED_ATTACH binds the calling thread to a CPU as one of the
+ *                        node's schedulers (one per CPU per node)
+ * KBEAM_IOC_SCHED_DETACH undoes it
+ * KBEAM_IOC_PARK         sleeps the calling scheduler until it is kicked,
+ *                        its timeout passes, or a signal comes
+ * KBEAM_IOC_KICK         wakes a scheduler of the node (a kick before the
+ *                        park is not lost)
+ */
+#ifndef _UAPI_LINUX_KBEAM_H
+#define _UAPI_LINUX_KBEAM_H
+
+#include <linux/ioctl.h>
+#include <linux/types.h>
+
+#define KBEAM_ABI_VERSION 1
+
+#define KBEAM_IOC_MAGIC 0xbe
+
+struct kbeam_version {
+	__u32 abi;      /* out: KBEAM_ABI_VERSION */
+	__u32 max_cpus; /* out: CPUs a scheduler may attach to (0 .. max_cpus - 1) */
+	__u64 features; /* out: optional features, none yet (0) */
+};
+
+struct kbeam_sched_attach {
+	__u32 cpu;   /* in: the CPU */
+	__u32 id;    /* out: the scheduler's id in the node (kick names it) */
+	__u64 flags; /* in: 0 */
+};
+
+struct kbeam_park {
+	__s64 timeout_ns; /* in: < 0 waits until kicked */
+	__u64 flags;      /* in: 0 */
+};
+
+struct kbeam_kick {
+	__u32 id;  /* in: the scheduler to wake */
+	__u32 pad; /* in: 0 */
+};
+
+#define KBEAM_IOC_VERSION _IOR(KBEAM_IOC_MAGIC, 0x00, struct kbeam_version)
+#define KBEAM_IOC_SCHED_ATTACH _IOWR(KBEAM_IOC_MAGIC, 0x01, struct kbeam_sched_attach)
+#define KBEAM_IOC_SCHED_DETACH _IO(KBEAM_IOC_MAGIC, 0x02)
+#define KBEAM_IOC_PARK _IOW(KBEAM_IOC_MAGIC, 0x03, struct kbeam_park)
+#define KBEAM_IOC_KICK _IOW(KBEAM_IOC_MAGIC, 0x04, struct kbeam_kick)
+
+#endif /* _UAPI_LINUX_KBEAM_H */

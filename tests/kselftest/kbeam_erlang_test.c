@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The launcher on the module: differential Erlang programs (made by
+ * scripts/kmod_guest_extra.sh into the guest's /extra) run on kbeam with
+ * --kmod=on, and each prints exactly what OTP printed for it. kbeam is
+ * dynamically linked: it is started through the loader in /extra/lib.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "kselftest_harness.h"
+
+#define EXTRA "/extra"
+#define PROGRAM_SECONDS 90
+
+/* The whole file, with carriage returns dropped; NULL when unreadable. */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	size_t len = 0, cap = 4096;
+	char *s = malloc(cap);
+	int c;
+
+	if (!f || !s) {
+		if (f)
+			fclose(f);
+		free(s);
+		return NULL;
+	}
+	while ((c = fgetc(f)) != EOF) {
+		if (c == '\r')
+			continue;
+		if (len + 1 == cap) {
+			char *n = realloc(s, cap *= 2);
+
+			if (!n) {
+				free(s);
+				fclose(f);
+				return NULL;
+			}
+			s = n;
+		}
+		s[len++] = (char)c;
+	}
+	s[len] = 0;
+	fclose(f);
+	return s;
+}
+
+/* Runs NAME:main() on kbeam with the module; its output goes to out. */
+static int run_program(const char *name, const char *out, const char *kmod)
+{
+	pid_t pid = fork();
+	int status;
+
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+
+		if (fd < 0)
+			_exit(127);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		setenv("KBEAM_OTP_ROOT", EXTRA "/otp", 1);
+		alarm(PROGRAM_SECONDS);
+		execl(EXTRA "/lib/ld-linux-x86-64.so.2", "ld-linux-x86-64.so.2", "--library-path",
+		      EXTRA "/lib", EXTRA "/bin/kbeam", kmod, "--bare", "-pa", EXTRA "/erlang", "-s",
+		      name, "main", (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
+/* Every program in /extra/erlang/list gives OTP's output, with kmod. */
+static void run_all(struct __test_metadata *_metadata, const char *kmod)
+{
+	char *list = slurp(EXTRA "/erlang/list");
+	char *save = NULL, *name;
+	int ran = 0, failed = 0;
+
+	if (!list)
+		SKIP(return, "no " EXTRA "/erlang/list (scripts/kmod_guest_extra.sh)");
+	for (name = strtok_r(list, "\n", &save); name; name = strtok_r(NULL, "\n", &save)) {
+		char expected_path[256], out_path[256];
+		char *expected, *got;
+		int status;
+
+		snprintf(expected_path, sizeof(expected_path), EXTRA "/erlang/%s.expected", name);
+		snprintf(out_path, sizeof(out_path), "/tmp/%s.out", name);
+		status = run_program(name, out_path, kmod);
+		expected = slurp(expected_path);
+		got = slurp(out_path);
+		ran++;
+		if (status != 0 || !expected || !got || strcmp(expected, got) != 0) {
+			failed++;
+			TH_LOG("%s %s: status %d, %s", name, kmod,
+			       status, got ? (strlen(got) > 300 ? "output differs" : got) : "no output");
+		} else {
+			TH_LOG("%s %s: same as OTP", name, kmod);
+		}
+		free(expected);
+		free(got);
+	}
+	free(list);
+	EXPECT_LT(0, ran);
+	EXPECT_EQ(0, failed);
+}
+
+TEST(programs_with_the_module)
+{
+	run_all(_metadata, "--kmod=on");
+}
+
+TEST(programs_without_the_module)
+{
+	run_all(_metadata, "--kmod=off");
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /dev/kbeam scheduler ioctls (include/uapi/linux/kbeam.h), good and bad
+ * input: version, attach and detach, park and kick, two nodes that must
+ * not reach each other, signals while parked, close while parked.
+ * Runs in the QEMU guest with kbeam.ko loaded (scripts/kmod_check.sh).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <linux/kbeam.h>
+
+#include "kselftest_harness.h"
+
+static int open_node(void)
+{
+	return open("/dev/kbeam", O_RDWR | O_CLOEXEC);
+}
+
+static int attach(int fd, unsigned int cpu, unsigned int *id)
+{
+	struct kbeam_sched_attach a = {.cpu = cpu};
+	int r = ioctl(fd, KBEAM_IOC_SCHED_ATTACH, &a);
+
+	if (r == 0 && id)
+		*id = a.id;
+	return r;
+}
+
+static int park(int fd, int64_t ns)
+{
+	struct kbeam_park p = {.timeout_ns = ns};
+
+	return ioctl(fd, KBEAM_IOC_PARK, &p);
+}
+
+static int kick(int fd, unsigned int id)
+{
+	struct kbeam_kick k = {.id = id};
+
+	return ioctl(fd, KBEAM_IOC_KICK, &k);
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+TEST(version)
+{
+	int fd = open_node();
+	struct kbeam_version v;
+
+	ASSERT_LE(0, fd);
+	memset(&v, 0xff, sizeof(v));
+	ASSERT_EQ(0, ioctl(fd, KBEAM_IOC_VERSION, &v));
+	EXPECT_EQ(KBEAM_ABI_VERSION, v.abi);
+	EXPECT_LE(1, v.max_cpus);
+	EXPECT_EQ(0, v.features);
+	close(fd);
+}
+
+TEST(bad_pointers_and_commands)
+{
+	int fd = open_node();
+
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(-1, ioctl(fd, KBEAM_IOC_VERSION, NULL));
+	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(-1, ioctl(fd, KBEAM_IOC_SCHED_ATTACH, (void *)16));
+	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(-1, ioctl(fd, KBEAM_IOC_PARK, (void *)-4096L));
+	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(-1, ioctl(fd, KBEAM_IOC_KICK, NULL));
+	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(-1, ioctl(fd, _IO(KBEAM_IOC_MAGIC, 0x7f)));
+	EXPECT_EQ(ENOTTY, errno);
+	EXPECT_EQ(-1, ioctl(fd, _IOW('x', 0x01, int), NULL));
+	EXPECT_EQ(ENOTTY, errno);
+	close(fd);
+}
+
+TEST(attach_checks_its_argument)
+{
+	int fd = open_node();
+	struct kbeam_version v;
+	struct kbeam_sched_attach a = {.cpu = 0, .flags = 1};
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, ioctl(fd, KBEAM_IOC_VERSION, &v));
+	EXPECT_EQ(-1, attach(fd, v.max_cpus, NULL));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, attach(fd, 1u << 31, NULL));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, ioctl(fd, KBEAM_IOC_SCHED_ATTACH, &a));
+	EXPECT_EQ(EINVAL, errno);
+	close(fd);
+}
+
+TEST(attach_binds_to_the_cpu)
+{
+	int fd = open_node();
+	unsigned int id = 99;
+	cpu_set_t set;
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, attach(fd, 0, &id));
+	EXPECT_EQ(0, id);
+	ASSERT_EQ(0, sched_getaffinity(0, sizeof(set), &set));
+	EXPECT_EQ(1, CPU_COUNT(&set));
+	EXPECT_TRUE(CPU_ISSET(0, &set));
+	EXPECT_EQ(0, sched_getcpu());
+	/* twice from the same thread */
+	EXPECT_EQ(-1, attach(fd, 0, NULL));
+	EXPECT_EQ(EEXIST, errno);
+	EXPECT_EQ(0, ioctl(fd, KBEAM_IOC_SCHED_DETACH));
+	ASSERT_EQ(0, sched_getaffinity(0, sizeof(set), &set));
+	EXPECT_LE(1, CPU_COUNT(&set));
+	EXPECT_EQ(-1, ioctl(fd, KBEAM_IOC_SCHED_DETACH));
+	EXPECT_EQ(EINVAL, errno);
+	close(fd);
+}
+
+struct attach_arg {
+	int fd;
+	unsigned int cpu;
+	int ret, err;
+};
+
+static void *attach_thread(void *p)
+{
+	struct attach_arg *a = p;
+
+	a->ret = attach(a->fd, a->cpu, NULL);
+	a->err = errno;
+	return NULL;
+}
+
+TEST(one_scheduler_per_cpu_per_node)
+{
+	int fd = open_node(), other = open_node();
+	struct attach_arg a;
+	pthread_t t;
+
+	ASSERT_LE(0, fd);
+	ASSERT_LE(0, other);
+	ASSERT_EQ(0, attach(fd, 0, NULL));
+	a = (struct attach_arg){.fd = fd, .cpu = 0};
+	ASSERT_EQ(0, pthread_create(&t, NULL, attach_thread, &a));
+	pthread_join(t, NULL);
+	EXPECT_EQ(-1, a.ret);
+	EXPECT_EQ(EBUSY, a.err);
+	/* another node has CPU 0 free */
+	a = (struct attach_arg){.fd = other, .cpu = 0};
+	ASSERT_EQ(0, pthread_create(&t, NULL, attach_thread, &a));
+	pthread_join(t, NULL);
+	EXPECT_EQ(0, a.ret);
+	close(other);
+	close(fd);
+}
+
+TEST(park_times_out)
+{
+	int fd = open_node();
+	double t0;
+
+	ASSERT_LE(0, fd);
+	/* not a scheduler: no park */
+	EXPECT_EQ(-1, park(fd, 1000000));
+	EXPECT_EQ(EPERM, errno);
+	ASSERT_EQ(0, attach(fd, 0, NULL));
+	t0 = now_ms();
+	EXPECT_EQ(-1, park(fd, 20 * 1000000LL));
+	EXPECT_EQ(ETIMEDOUT, errno);
+	EXPECT_LE(15, now_ms() - t0);
+	struct kbeam_park bad = {.timeout_ns = 1, .flags = 2};
+
+	EXPECT_EQ(-1, ioctl(fd, KBEAM_IOC_PARK, &bad));
+	EXPECT_EQ(EINVAL, errno);
+	close(fd);
+}
+
+TEST(kick_before_park_is_kept)
+{
+	int fd = open_node();
+	unsigned int id;
+	double t0;
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, attach(fd, 0, &id));
+	ASSERT_EQ(0, kick(fd, id));
+	ASSERT_EQ(0, kick(fd, id)); /* kicks do not pile up */
+	t0 = now_ms();
+	EXPECT_EQ(0, park(fd, 5000 * 1000000LL));
+	EXPECT_GT(1000, now_ms() - t0);
+	EXPECT_EQ(-1, park(fd, 10 * 1000000LL));
+	EXPECT_EQ(ETIMEDOUT, errno);
+	close(fd);
+}
+
+struct parker {
+	int fd;
+	unsigned int cpu, id;
+	int attached;
+	int done; /* the park returned */
+	int ret, err;
+	double waited_ms;
+};
+
+static void *park_thread(void *p)
+{
+	struct parker *k = p;
+	double t0;
+
+	if (attach(k->fd, k->cpu, &k->id) != 0) {
+		k->err = errno;
+		__atomic_store_n(&k->attached, -1, __ATOMIC_SEQ_CST);
+		return NULL;
+	}
+	__atomic_store_n(&k->attached, 1, __ATOMIC_SEQ_CST);
+	t0 = now_ms();
+	k->ret = park(k->fd, -1);
+	k->err = errno;
+	k->waited_ms = now_ms() - t0;
+	__atomic_store_n(&k->done, 1, __ATOMIC_SEQ_CST);
+	return NULL;
+}
+
+static void wait_attached(struct parker *k)
+{
+	while (!__atomic_load_n(&k->attached, __ATOMIC_SEQ_CST))
+		usleep(1000);
+}
+
+TEST(kick_wakes_a_parked_scheduler)
+{
+	int fd = open_node();
+	struct parker k = {.fd = fd, .cpu = 0};
+	pthread_t t;
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, pthread_create(&t, NULL, park_thread, &k));
+	wait_attached(&k);
+	ASSERT_EQ(1, k.attached);
+	usleep(50000);
+	ASSERT_EQ(0, kick(fd, k.id));
+	pthread_join(t, NULL);
+	EXPECT_EQ(0, k.ret);
+	EXPECT_LE(40, k.waited_ms);
+	close(fd);
+}
+
+TEST(kick_checks_its_argument)
+{
+	int fd = open_node();
+	struct kbeam_kick bad = {.id = 0, .pad = 1};
+
+	ASSERT_LE(0, fd);
+	/* no scheduler attached there */
+	EXPECT_EQ(-1, kick(fd, 0));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, kick(fd, 1u << 30));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, ioctl(fd, KBEAM_IOC_KICK, &bad));
+	EXPECT_EQ(EINVAL, errno);
+	close(fd);
+}
+
+TEST(nodes_are_isolated)
+{
+	int a = open_node(), b = open_node();
+	struct parker k = {.fd = a, .cpu = 0};
+	pthread_t t;
+
+	ASSERT_LE(0, a);
+	ASSERT_LE(0, b);
+	ASSERT_EQ(0, pthread_create(&t, NULL, park_thread, &k));
+	wait_attached(&k);
+	ASSERT_EQ(1, k.attached);
+	/* node b has no scheduler k.id: it cannot wake node a's */
+	EXPECT_EQ(-1, kick(b, k.id));
+	EXPECT_EQ(EINVAL, errno);
+	usleep(20000);
+	EXPECT_EQ(0, __atomic_load_n(&k.done, __ATOMIC_SEQ_CST));
+	ASSERT_EQ(0, kick(a, k.id));
+	pthread_join(t, NULL);
+	EXPECT_EQ(0, k.ret);
+	close(b);
+	close(a);
+}
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+TEST(signal_interrupts_a_park)
+{
+	int fd = open_node();
+	struct parker k = {.fd = fd, .cpu = 0};
+	struct sigaction sa = {.sa_handler = on_usr1};
+	pthread_t t;
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, sigaction(SIGUSR1, &sa, NULL));
+	ASSERT_EQ(0, pthread_create(&t, NULL, park_thread, &k));
+	wait_attached(&k);
+	usleep(20000);
+	ASSERT_EQ(0, pthread_kill(t, SIGUSR1));
+	pthread_join(t, NULL);
+	EXPECT_EQ(-1, k.ret);
+	EXPECT_EQ(EINTR, k.err);
+	close(fd);
+}
+
+TEST(sigkill_while_parked)
+{
+	int status;
+	pid_t child = fork();
+
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		int fd = open_node();
+
+		if (fd < 0 || attach(fd, 0, NULL) != 0)
+			_exit(2);
+		park(fd, -1);
+		_exit(3);
+	}
+	usleep(100000);
+	ASSERT_EQ(0, kill(child, SIGKILL));
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(SIGKILL, WTERMSIG(status));
+}
+
+TEST(close_while_parked)
+{
+	int fd = open_node();
+	struct parker k = {.fd = fd, .cpu = 0};
+	pthread_t t;
+	int dup_fd;
+
+	ASSERT_LE(0, fd);
+	dup_fd = dup(fd);
+	ASSERT_LE(0, dup_fd);
+	ASSERT_EQ(0, pthread_create(&t, NULL, park_thread, &k));
+	wait_attached(&k);
+	usleep(20000);
+	/* the parked ioctl keeps the file: closing one descriptor and then
+	 * the other leaves the node alive until the park returns */
+	close(fd);
+	ASSERT_EQ(0, kick(dup_fd, k.id));
+	pthread_join(t, NULL);
+	EXPECT_EQ(0, k.ret);
+	close(dup_fd);
+}
+
+TEST(dead_thread_frees_its_cpu)
+{
+	int fd = open_node();
+	struct attach_arg a = {.fd = fd, .cpu = 0};
+	pthread_t t;
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, pthread_create(&t, NULL, attach_thread, &a));
+	pthread_join(t, NULL);
+	ASSERT_EQ(0, a.ret);
+	/* the thread exited attached: its CPU can be taken again, once the
+	 * kernel has reaped it (pthread_join may return a little before) */
+	int r = -1;
+
+	for (int i = 0; i < 100 && r != 0; i++) {
+		r = attach(fd, 0, NULL);
+		if (r != 0) {
+			EXPECT_EQ(EBUSY, errno);
+			usleep(10000);
+		}
+	}
+	EXPECT_EQ(0, r);
+	close(fd);
+}
+
+TEST(mmap_is_refused)
+{
+	int fd = open_node();
+
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(MAP_FAILED, mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0));
+	close(fd);
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,57 @@
+/* The kernel module backend: one node of /dev/kbeam per kbeam run (the
+ * open file), its schedulers attached to their CPUs, parked and kicked
+ * through ioctls (include/uapi/linux/kbeam.h). */
+#include "platform_kmod.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "platform.h"
+#include "uapi/linux/kbeam.h"
+
+static int node_fd = -1;
+
+int platform_select(enum platform_kmod_mode mode, const char **why)
+{
+	*why = NULL;
+	if (mode == PLATFORM_KMOD_OFF)
+		return 0;
+	int fd = open("/dev/kbeam", O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		int err = errno;
+		*why = "cannot open /dev/kbeam (is kbeam.ko loaded?)";
+		return mode == PLATFORM_KMOD_ON ? -err : 0;
+	}
+	struct kbeam_version v;
+	if (ioctl(fd, KBEAM_IOC_VERSION, &v) != 0 || v.abi != KBEAM_ABI_VERSION) {
+		close(fd);
+		*why = "/dev/kbeam speaks another ABI version than this kbeam";
+		return mode == PLATFORM_KMOD_ON ? -EPROTO : 0;
+	}
+	node_fd = fd;
+	return 0;
+}
+
+bool platform_uses_kmod(void) { return node_fd >= 0; }
+
+int kmod_attach(unsigned cpu)
+{
+	struct kbeam_sched_attach a = {.cpu = cpu};
+	if (ioctl(node_fd, KBEAM_IOC_SCHED_ATTACH, &a) != 0)
+		return -errno;
+	return (int)a.id;
+}
+
+bool kmod_park(int64_t timeout_us)
+{
+	struct kbeam_park p = {.timeout_ns = timeout_us < 0 ? -1 : timeout_us * 1000};
+	return ioctl(node_fd, KBEAM_IOC_PARK, &p) == 0;
+}
+
+void kmod_kick(int id)
+{
+	struct kbeam_kick k = {.id = (unsigned)id};
+	ioctl(node_fd, KBEAM_IOC_KICK, &k);
+}

@@ -1,0 +1,15 @@
+/* The module backend's calls on /dev/kbeam (platform_kmod.c), for the
+ * platform functions that go through it once a scheduler is bound. */
+#ifndef KBEAM_PLATFORM_KMOD_H
+#define KBEAM_PLATFORM_KMOD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Attaches the calling thread as the scheduler on cpu: its id, or -errno. */
+int kmod_attach(unsigned cpu);
+/* Parks the calling (attached) thread: true when kicked. */
+bool kmod_park(int64_t timeout_us);
+void kmod_kick(int id);
+
+#endif
