@@ -1,20 +1,32 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * kbeam.ko internals: a node is one open of /dev/kbeam; its schedulers
- * are the threads attached to CPUs through it.
+ * are the threads attached to CPUs through it, each with a control page
+ * (struct kbeam_ctrl) and a preemption tick timer on its CPU.
  */
 #ifndef KBEAM_KMOD_H
 #define KBEAM_KMOD_H
 
+#include <linux/hrtimer.h>
+#include <linux/mm_types.h>
 #include <linux/mutex.h>
 #include <linux/pid.h>
 #include <linux/wait.h>
+#include <uapi/linux/kbeam.h>
 
 struct kbeam_sched {
-	struct pid *owner;	/* the attached thread, NULL when free */
+	struct pid *owner;		/* the attached thread, NULL when free */
+	struct task_struct *task;	/* the same, compared only, never used */
 	unsigned int cpu;
 	wait_queue_head_t wq;
-	atomic_t kicked;	/* a kick not yet consumed by a park */
+	atomic_t kicked;		/* a kick not yet consumed by a park */
+	atomic_t parked;
+	atomic64_t kicks;
+	struct page *ctrl_page;
+	struct kbeam_ctrl *ctrl;	/* its address */
+	struct hrtimer tick;
+	ktime_t period;
+	bool ticking;
 };
 
 struct kbeam_node {
@@ -23,6 +35,9 @@ struct kbeam_node {
 	struct kbeam_sched sched[];
 };
 
+/* The tick period in microseconds (module parameter tick_us). */
+extern unsigned int kbeam_tick_us;
+
 struct kbeam_node *kbeam_node_new(void);
 void kbeam_node_free(struct kbeam_node *node);
 
@@ -30,5 +45,22 @@ long kbeam_sched_attach(struct kbeam_node *node, void __user *arg);
 long kbeam_sched_detach(struct kbeam_node *node);
 long kbeam_park(struct kbeam_node *node, void __user *arg);
 long kbeam_kick(struct kbeam_node *node, void __user *arg);
+int kbeam_ctrl_mmap(struct kbeam_node *node, struct vm_area_struct *vma);
+
+/* Statistics under debugfs, kbeam/stats (kbeam_stats.c). */
+enum kbeam_stat {
+	KBEAM_STAT_NODES,	/* open now */
+	KBEAM_STAT_OPENS,
+	KBEAM_STAT_ATTACHES,
+	KBEAM_STAT_PARKS,
+	KBEAM_STAT_KICKS,
+	KBEAM_STAT_TICKS,
+	KBEAM_STAT_COUNT
+};
+
+void kbeam_stats_count(enum kbeam_stat what);
+void kbeam_stats_add(enum kbeam_stat what, long delta);
+void kbeam_stats_init(void);
+void kbeam_stats_exit(void);
 
 #endif

@@ -7,10 +7,34 @@
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/uaccess.h>
 #include <uapi/linux/kbeam.h>
 
 #include "kbeam.h"
+
+unsigned int kbeam_tick_us = 1000;
+
+static int tick_us_set(const char *val, const struct kernel_param *kp)
+{
+	unsigned int us;
+	int ret = kstrtouint(val, 0, &us);
+
+	if (ret)
+		return ret;
+	if (us < 100 || us > 1000000)
+		return -EINVAL;
+	WRITE_ONCE(kbeam_tick_us, us);
+	return 0;
+}
+
+static const struct kernel_param_ops tick_us_ops = {
+	.set = tick_us_set,
+	.get = param_get_uint,
+};
+
+module_param_cb(tick_us, &tick_us_ops, &kbeam_tick_us, 0644);
+MODULE_PARM_DESC(tick_us, "preemption tick period of attached schedulers, 100..1000000 us");
 
 static int kbeam_open(struct inode *inode, struct file *file)
 {
@@ -19,13 +43,21 @@ static int kbeam_open(struct inode *inode, struct file *file)
 	if (!node)
 		return -ENOMEM;
 	file->private_data = node;
+	kbeam_stats_add(KBEAM_STAT_NODES, 1);
+	kbeam_stats_count(KBEAM_STAT_OPENS);
 	return 0;
 }
 
 static int kbeam_release(struct inode *inode, struct file *file)
 {
 	kbeam_node_free(file->private_data);
+	kbeam_stats_add(KBEAM_STAT_NODES, -1);
 	return 0;
+}
+
+static int kbeam_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return kbeam_ctrl_mmap(file->private_data, vma);
 }
 
 static long kbeam_version(void __user *arg)
@@ -65,6 +97,7 @@ static const struct file_operations kbeam_fops = {
 	.open = kbeam_open,
 	.release = kbeam_release,
 	.unlocked_ioctl = kbeam_ioctl,
+	.mmap = kbeam_mmap,
 	.compat_ioctl = compat_ptr_ioctl,
 	.llseek = noop_llseek,
 };
@@ -76,7 +109,24 @@ static struct miscdevice kbeam_misc = {
 	.mode = 0660,
 };
 
-module_misc_device(kbeam_misc);
+static int __init kbeam_init(void)
+{
+	int ret = misc_register(&kbeam_misc);
+
+	if (ret)
+		return ret;
+	kbeam_stats_init();
+	return 0;
+}
+
+static void __exit kbeam_exit(void)
+{
+	misc_deregister(&kbeam_misc);
+	kbeam_stats_exit();
+}
+
+module_init(kbeam_init);
+module_exit(kbeam_exit);
 
 MODULE_DESCRIPTION("kbeam: CPU-bound schedulers and process memory for the kbeam BEAM VM");
 MODULE_LICENSE("GPL");

@@ -395,13 +395,142 @@ TEST(dead_thread_frees_its_cpu)
 	close(fd);
 }
 
-TEST(mmap_is_refused)
+static const struct kbeam_ctrl *map_ctrl(int fd, unsigned int id)
+{
+	void *p = mmap(NULL, KBEAM_CTRL_SIZE, PROT_READ, MAP_SHARED, fd, KBEAM_CTRL_OFFSET(id));
+
+	return p == MAP_FAILED ? NULL : p;
+}
+
+static uint64_t read_u64(const volatile __u64 *p)
+{
+	return *p;
+}
+
+TEST(control_page_counts)
 {
 	int fd = open_node();
+	const struct kbeam_ctrl *c;
+	uint64_t t0;
+	unsigned int id;
 
 	ASSERT_LE(0, fd);
-	EXPECT_EQ(MAP_FAILED, mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0));
+	ASSERT_EQ(0, attach(fd, 0, &id));
+	c = map_ctrl(fd, id);
+	ASSERT_NE(NULL, c);
+	EXPECT_EQ(1, c->attached);
+	t0 = read_u64(&c->tick);
+	usleep(100000);
+	/* about 100 ticks of 1 ms; the emulated machine may lose some */
+	EXPECT_LT(t0 + 10, read_u64(&c->tick));
+	EXPECT_EQ(0, c->parks);
+	EXPECT_EQ(-1, park(fd, 1000000));
+	EXPECT_EQ(1, read_u64(&c->parks));
+	EXPECT_EQ(0, kick(fd, id));
+	EXPECT_EQ(1, read_u64(&c->kicks));
+	EXPECT_EQ(0, park(fd, 1000000));
+	EXPECT_EQ(0, ioctl(fd, KBEAM_IOC_SCHED_DETACH));
+	EXPECT_EQ(0, c->attached);
+	t0 = read_u64(&c->tick);
+	usleep(20000);
+	EXPECT_EQ(t0, read_u64(&c->tick)); /* no tick without a scheduler */
+	munmap((void *)c, KBEAM_CTRL_SIZE);
 	close(fd);
+}
+
+TEST(control_page_is_read_only)
+{
+	int fd = open_node();
+	struct kbeam_version v;
+	void *p;
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, ioctl(fd, KBEAM_IOC_VERSION, &v));
+	EXPECT_EQ(MAP_FAILED, mmap(NULL, KBEAM_CTRL_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0));
+	EXPECT_EQ(EPERM, errno);
+	EXPECT_EQ(MAP_FAILED, mmap(NULL, KBEAM_CTRL_SIZE, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0));
+	EXPECT_EQ(MAP_FAILED, mmap(NULL, 2 * KBEAM_CTRL_SIZE, PROT_READ, MAP_SHARED, fd, 0));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(MAP_FAILED, mmap(NULL, KBEAM_CTRL_SIZE, PROT_READ, MAP_SHARED, fd,
+				   KBEAM_CTRL_OFFSET(v.max_cpus)));
+	EXPECT_EQ(EINVAL, errno);
+	p = mmap(NULL, KBEAM_CTRL_SIZE, PROT_READ, MAP_SHARED, fd, 0);
+	ASSERT_NE(MAP_FAILED, p);
+	EXPECT_EQ(-1, mprotect(p, KBEAM_CTRL_SIZE, PROT_READ | PROT_WRITE));
+	munmap(p, KBEAM_CTRL_SIZE);
+	close(fd);
+}
+
+TEST(a_mapping_keeps_the_node)
+{
+	int fd = open_node();
+	const struct kbeam_ctrl *c;
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, attach(fd, 0, NULL));
+	c = map_ctrl(fd, 0);
+	ASSERT_NE(NULL, c);
+	close(fd);
+	/* the mapping keeps the file, so the node lives on until it goes */
+	EXPECT_EQ(1, c->attached);
+	uint64_t t0 = read_u64(&c->tick);
+
+	usleep(50000);
+	EXPECT_LT(t0, read_u64(&c->tick));
+	munmap((void *)c, KBEAM_CTRL_SIZE);
+}
+
+static volatile int spin_stop;
+
+static void spin_for(double ms)
+{
+	double end = now_ms() + ms;
+
+	while (now_ms() < end && !spin_stop)
+		;
+}
+
+TEST(descheduled_when_another_task_takes_the_cpu)
+{
+	int fd = open_node();
+	const struct kbeam_ctrl *c;
+	cpu_set_t one;
+	pid_t hog;
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, attach(fd, 0, NULL));
+	c = map_ctrl(fd, 0);
+	ASSERT_NE(NULL, c);
+	hog = fork();
+	ASSERT_LE(0, hog);
+	if (hog == 0) {
+		CPU_ZERO(&one);
+		CPU_SET(0, &one);
+		sched_setaffinity(0, sizeof(one), &one);
+		spin_for(400);
+		_exit(0);
+	}
+	/* both want CPU 0: the OS shares it, and the ticks that find the
+	 * hog running count the scheduler descheduled */
+	spin_for(400);
+	waitpid(hog, NULL, 0);
+	EXPECT_LT(0, read_u64(&c->descheduled_ticks));
+	munmap((void *)c, KBEAM_CTRL_SIZE);
+	close(fd);
+}
+
+TEST(statistics_in_debugfs)
+{
+	char buf[512] = "";
+	int fd = open("/sys/kernel/debug/kbeam/stats", O_RDONLY);
+
+	if (fd < 0)
+		SKIP(return, "no debugfs");
+	ASSERT_LT(0, read(fd, buf, sizeof(buf) - 1));
+	close(fd);
+	EXPECT_NE(NULL, strstr(buf, "opens "));
+	EXPECT_NE(NULL, strstr(buf, "parks "));
+	EXPECT_NE(NULL, strstr(buf, "ticks "));
 }
 
 TEST_HARNESS_MAIN

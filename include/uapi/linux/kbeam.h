@@ -16,6 +16,10 @@
  *                        its timeout passes, or a signal comes
  * KBEAM_IOC_KICK         wakes a scheduler of the node (a kick before the
  *                        park is not lost)
+ *
+ * mmap of /dev/kbeam at KBEAM_CTRL_OFFSET(id), one page, read-only: the
+ * control page of the node's scheduler `id` (struct kbeam_ctrl), which the
+ * module keeps up to date while a thread is attached there.
  */
 #ifndef _UAPI_LINUX_KBEAM_H
 #define _UAPI_LINUX_KBEAM_H
@@ -48,6 +52,25 @@ struct kbeam_kick {
 	__u32 id;  /* in: the scheduler to wake */
 	__u32 pad; /* in: 0 */
 };
+
+/* A scheduler's control page. The tick counts the module's preemption
+ * ticks (a per-CPU timer, every tick_us microseconds, a module parameter)
+ * on the scheduler's CPU; `descheduled` is 1 while, at the last tick,
+ * another task held the CPU and the scheduler was not parked (the OS took
+ * the core: its run queue is for others to steal).
+ */
+struct kbeam_ctrl {
+	__u64 tick;
+	__u32 descheduled;
+	__u32 attached;          /* 1 while a thread is attached */
+	__u64 parks;             /* KBEAM_IOC_PARK calls */
+	__u64 kicks;             /* KBEAM_IOC_KICK calls naming it */
+	__u64 descheduled_ticks; /* ticks that found it descheduled */
+	__u64 reserved[11];      /* zero */
+};
+
+#define KBEAM_CTRL_SIZE 4096
+#define KBEAM_CTRL_OFFSET(id) ((__u64)(id) * KBEAM_CTRL_SIZE)
 
 #define KBEAM_IOC_VERSION _IOR(KBEAM_IOC_MAGIC, 0x00, struct kbeam_version)
 #define KBEAM_IOC_SCHED_ATTACH _IOWR(KBEAM_IOC_MAGIC, 0x01, struct kbeam_sched_attach)
