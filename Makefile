@@ -123,7 +123,7 @@ $(KSRC)/tools/testing/selftests/kselftest_harness.h:
 
 $(BUILD)/kmod/tests/%: tests/kselftest/%.c include/uapi/linux/kbeam.h $(KSRC)/tools/testing/selftests/kselftest_harness.h
 	@mkdir -p $(dir $@)
-	$(CC) -static -O2 -Wall -Werror -Iinclude/uapi -I$(KSRC)/tools/testing/selftests -o $@ $< -lpthread
+	$(CC) -static -O2 -Wall -Werror -Iinclude/uapi -I$(KSRC)/tools/testing/selftests -o $@ $< -luring -lpthread
 
 # Boots Debian's kernel under QEMU with the module and runs its tests.
 kmod-check: deps

@@ -8,6 +8,8 @@
 #define KBEAM_KMOD_H
 
 #include <linux/hrtimer.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
 #include <linux/mm_types.h>
 #include <linux/mutex.h>
 #include <linux/pid.h>
@@ -27,6 +29,9 @@ struct kbeam_sched {
 	struct hrtimer tick;
 	ktime_t period;
 	bool ticking;
+	/* parks queued through io_uring (kbeam_uring.c), under uring_lock */
+	spinlock_t uring_lock;
+	struct list_head uring_parks;
 };
 
 struct kbeam_node {
@@ -46,6 +51,22 @@ long kbeam_sched_detach(struct kbeam_node *node);
 long kbeam_park(struct kbeam_node *node, void __user *arg);
 long kbeam_kick(struct kbeam_node *node, void __user *arg);
 int kbeam_ctrl_mmap(struct kbeam_node *node, struct vm_area_struct *vma);
+
+/* The calling thread's scheduler in the node, or NULL. */
+struct kbeam_sched *kbeam_current_sched(struct kbeam_node *node);
+
+/* io_uring parks (kbeam_uring.c). */
+struct io_uring_cmd;
+int kbeam_uring_cmd(struct io_uring_cmd *cmd, unsigned int issue_flags);
+/*
+ * A kick: completes a queued io_uring park if there is one, else leaves
+ * the kick for the next park and wakes an ioctl park.
+ */
+void kbeam_wake(struct kbeam_sched *s);
+/* From the tick: completes the parks whose time is up. */
+void kbeam_uring_expire(struct kbeam_sched *s);
+/* The scheduler detaches: its queued parks complete with -ECANCELED. */
+void kbeam_uring_cancel(struct kbeam_sched *s);
 
 /* Statistics under debugfs, kbeam/stats (kbeam_stats.c). */
 enum kbeam_stat {

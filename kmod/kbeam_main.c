@@ -98,6 +98,7 @@ static const struct file_operations kbeam_fops = {
 	.release = kbeam_release,
 	.unlocked_ioctl = kbeam_ioctl,
 	.mmap = kbeam_mmap,
+	.uring_cmd = kbeam_uring_cmd,
 	.compat_ioctl = compat_ptr_ioctl,
 	.llseek = noop_llseek,
 };

@@ -33,6 +33,7 @@ static enum hrtimer_restart kbeam_tick(struct hrtimer *t)
 	if (away)
 		WRITE_ONCE(c->descheduled_ticks, c->descheduled_ticks + 1);
 	kbeam_stats_count(KBEAM_STAT_TICKS);
+	kbeam_uring_expire(s);
 	hrtimer_forward_now(t, s->period);
 	return HRTIMER_RESTART;
 }
@@ -51,6 +52,8 @@ struct kbeam_node *kbeam_node_new(void)
 		struct kbeam_sched *s = &node->sched[i];
 
 		init_waitqueue_head(&s->wq);
+		spin_lock_init(&s->uring_lock);
+		INIT_LIST_HEAD(&s->uring_parks);
 		s->cpu = i;
 		hrtimer_init(&s->tick, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED);
 		s->tick.function = kbeam_tick;
@@ -76,6 +79,7 @@ static void stop_tick(struct kbeam_sched *s)
 static void release_slot(struct kbeam_sched *s)
 {
 	stop_tick(s);
+	kbeam_uring_cancel(s);
 	put_pid(s->owner);
 	WRITE_ONCE(s->owner, NULL);
 	s->task = NULL;
@@ -100,8 +104,7 @@ void kbeam_node_free(struct kbeam_node *node)
 	kfree(node);
 }
 
-/* The scheduler the calling thread is attached as, or NULL. */
-static struct kbeam_sched *current_sched(struct kbeam_node *node)
+struct kbeam_sched *kbeam_current_sched(struct kbeam_node *node)
 {
 	struct pid *me = task_pid(current);
 	unsigned int i;
@@ -136,7 +139,7 @@ long kbeam_sched_attach(struct kbeam_node *node, void __user *arg)
 		return -EINVAL;
 	mutex_lock(&node->lock);
 	s = &node->sched[a.cpu];
-	if (current_sched(node)) {
+	if (kbeam_current_sched(node)) {
 		ret = -EEXIST;	/* this thread is a scheduler already */
 		goto out;
 	}
@@ -175,7 +178,7 @@ long kbeam_sched_detach(struct kbeam_node *node)
 	long ret = -EINVAL;
 
 	mutex_lock(&node->lock);
-	s = current_sched(node);
+	s = kbeam_current_sched(node);
 	if (s) {
 		release_slot(s);
 		ret = set_cpus_allowed_ptr(current, cpu_possible_mask);
@@ -186,7 +189,7 @@ long kbeam_sched_detach(struct kbeam_node *node)
 
 long kbeam_park(struct kbeam_node *node, void __user *arg)
 {
-	struct kbeam_sched *s = current_sched(node);
+	struct kbeam_sched *s = kbeam_current_sched(node);
 	struct kbeam_park p;
 	long left;
 
@@ -224,8 +227,7 @@ long kbeam_kick(struct kbeam_node *node, void __user *arg)
 		return -EINVAL;	/* no scheduler there */
 	WRITE_ONCE(s->ctrl->kicks, atomic64_inc_return(&s->kicks));
 	kbeam_stats_count(KBEAM_STAT_KICKS);
-	atomic_set(&s->kicked, 1);
-	wake_up_interruptible(&s->wq);
+	kbeam_wake(s);
 	return 0;
 }
 

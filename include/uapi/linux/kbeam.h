@@ -17,6 +17,15 @@
  * KBEAM_IOC_KICK         wakes a scheduler of the node (a kick before the
  *                        park is not lost)
  *
+ * io_uring: IORING_OP_URING_CMD on /dev/kbeam with cmd_op KBEAM_URING_PARK
+ * and a struct kbeam_park in the SQE's command area parks like the ioctl,
+ * but waits in the ring: its completion (res 0 when kicked, -ETIMEDOUT,
+ * -ECANCELED when the scheduler detaches) comes with the ring's other
+ * completions, so an idle scheduler waits for IO and wake-ups at one
+ * point. A queued park without a timeout completes with -ETIMEDOUT after
+ * at most KBEAM_URING_PARK_MAX_NS (park again then): kernel 6.1 cannot
+ * cancel a queued command, and a ring being torn down waits for it.
+ *
  * mmap of /dev/kbeam at KBEAM_CTRL_OFFSET(id), one page, read-only: the
  * control page of the node's scheduler `id` (struct kbeam_ctrl), which the
  * module keeps up to date while a thread is attached there.
@@ -68,6 +77,10 @@ struct kbeam_ctrl {
 	__u64 descheduled_ticks; /* ticks that found it descheduled */
 	__u64 reserved[11];      /* zero */
 };
+
+/* uring_cmd op codes (io_uring_sqe.cmd_op) */
+#define KBEAM_URING_PARK 0x01
+#define KBEAM_URING_PARK_MAX_NS 1000000000LL
 
 #define KBEAM_CTRL_SIZE 4096
 #define KBEAM_CTRL_OFFSET(id) ((__u64)(id) * KBEAM_CTRL_SIZE)
