@@ -36,6 +36,7 @@ struct kbeam_sched {
 
 struct kbeam_node {
 	struct mutex lock;	/* attach and detach */
+	atomic64_t reserved;	/* bytes of regions (kbeam_region.c) */
 	unsigned int nscheds;	/* nr_cpu_ids: sched[cpu] is the one on cpu */
 	struct kbeam_sched sched[];
 };
@@ -51,6 +52,14 @@ long kbeam_sched_detach(struct kbeam_node *node);
 long kbeam_park(struct kbeam_node *node, void __user *arg);
 long kbeam_kick(struct kbeam_node *node, void __user *arg);
 int kbeam_ctrl_mmap(struct kbeam_node *node, struct vm_area_struct *vma);
+
+/* Memory regions (kbeam_region.c). */
+extern unsigned int kbeam_node_limit_mb;
+long kbeam_region_alloc(struct kbeam_node *node, void __user *arg);
+long kbeam_region_free(struct kbeam_node *node, struct file *file, void __user *arg);
+int kbeam_region_mmap(struct kbeam_node *node, struct vm_area_struct *vma);
+void kbeam_regions_free_node(struct kbeam_node *node);
+void kbeam_regions_exit(void);
 
 /* The calling thread's scheduler in the node, or NULL. */
 struct kbeam_sched *kbeam_current_sched(struct kbeam_node *node);
@@ -76,6 +85,7 @@ enum kbeam_stat {
 	KBEAM_STAT_PARKS,
 	KBEAM_STAT_KICKS,
 	KBEAM_STAT_TICKS,
+	KBEAM_STAT_REGIONS,
 	KBEAM_STAT_COUNT
 };
 

@@ -36,6 +36,9 @@ static const struct kernel_param_ops tick_us_ops = {
 module_param_cb(tick_us, &tick_us_ops, &kbeam_tick_us, 0644);
 MODULE_PARM_DESC(tick_us, "preemption tick period of attached schedulers, 100..1000000 us");
 
+module_param_named(node_limit_mb, kbeam_node_limit_mb, uint, 0644);
+MODULE_PARM_DESC(node_limit_mb, "most MB of memory regions per node (0: no limit)");
+
 static int kbeam_open(struct inode *inode, struct file *file)
 {
 	struct kbeam_node *node = kbeam_node_new();
@@ -55,8 +58,11 @@ static int kbeam_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/* Control pages at small offsets, regions from KBEAM_REGION_OFFSET(0). */
 static int kbeam_mmap(struct file *file, struct vm_area_struct *vma)
 {
+	if ((u64)vma->vm_pgoff << PAGE_SHIFT >= KBEAM_REGION_OFFSET(0))
+		return kbeam_region_mmap(file->private_data, vma);
 	return kbeam_ctrl_mmap(file->private_data, vma);
 }
 
@@ -87,6 +93,10 @@ static long kbeam_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return kbeam_park(node, uarg);
 	case KBEAM_IOC_KICK:
 		return kbeam_kick(node, uarg);
+	case KBEAM_IOC_REGION_ALLOC:
+		return kbeam_region_alloc(node, uarg);
+	case KBEAM_IOC_REGION_FREE:
+		return kbeam_region_free(node, file, uarg);
 	default:
 		return -ENOTTY;
 	}
@@ -124,6 +134,7 @@ static void __exit kbeam_exit(void)
 {
 	misc_deregister(&kbeam_misc);
 	kbeam_stats_exit();
+	kbeam_regions_exit();
 }
 
 module_init(kbeam_init);

@@ -96,6 +96,7 @@ void kbeam_node_free(struct kbeam_node *node)
 {
 	unsigned int i;
 
+	kbeam_regions_free_node(node);
 	for (i = 0; i < node->nscheds; i++) {
 		release_slot(&node->sched[i]);
 		if (node->sched[i].ctrl_page)

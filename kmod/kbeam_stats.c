@@ -18,6 +18,7 @@ static const char * const names[KBEAM_STAT_COUNT] = {
 	[KBEAM_STAT_PARKS] = "parks",
 	[KBEAM_STAT_KICKS] = "kicks",
 	[KBEAM_STAT_TICKS] = "ticks",
+	[KBEAM_STAT_REGIONS] = "regions",
 };
 
 void kbeam_stats_count(enum kbeam_stat what)

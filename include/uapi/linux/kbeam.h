@@ -16,6 +16,9 @@
  *                        its timeout passes, or a signal comes
  * KBEAM_IOC_KICK         wakes a scheduler of the node (a kick before the
  *                        park is not lost)
+ * KBEAM_IOC_REGION_ALLOC a memory region for a process: mmap it at the
+ *                        offset it gives; its pages come when touched
+ * KBEAM_IOC_REGION_FREE  ends it: its pages go, and a touch is SIGBUS
  *
  * io_uring: IORING_OP_URING_CMD on /dev/kbeam with cmd_op KBEAM_URING_PARK
  * and a struct kbeam_park in the SQE's command area parks like the ioctl,
@@ -82,6 +85,22 @@ struct kbeam_ctrl {
 #define KBEAM_URING_PARK 0x01
 #define KBEAM_URING_PARK_MAX_NS 1000000000LL
 
+struct kbeam_region {
+	__u64 size;   /* in: bytes, a multiple of the page size */
+	__u64 offset; /* out: the mmap offset of the region */
+	__u32 id;     /* out: names it to KBEAM_IOC_REGION_FREE */
+	__u32 pad;    /* in: 0 */
+};
+
+struct kbeam_region_free {
+	__u32 id;
+	__u32 pad; /* 0 */
+};
+
+/* Region id's mmap offset: regions live above the control pages. */
+#define KBEAM_REGION_OFFSET(id) (((__u64)(id) + 1) << 40)
+#define KBEAM_REGION_MAX_SIZE (1ULL << 40)
+
 #define KBEAM_CTRL_SIZE 4096
 #define KBEAM_CTRL_OFFSET(id) ((__u64)(id) * KBEAM_CTRL_SIZE)
 
@@ -90,5 +109,7 @@ struct kbeam_ctrl {
 #define KBEAM_IOC_SCHED_DETACH _IO(KBEAM_IOC_MAGIC, 0x02)
 #define KBEAM_IOC_PARK _IOW(KBEAM_IOC_MAGIC, 0x03, struct kbeam_park)
 #define KBEAM_IOC_KICK _IOW(KBEAM_IOC_MAGIC, 0x04, struct kbeam_kick)
+#define KBEAM_IOC_REGION_ALLOC _IOWR(KBEAM_IOC_MAGIC, 0x05, struct kbeam_region)
+#define KBEAM_IOC_REGION_FREE _IOW(KBEAM_IOC_MAGIC, 0x06, struct kbeam_region_free)
 
 #endif /* _UAPI_LINUX_KBEAM_H */
