@@ -198,7 +198,7 @@ fi
 # exiting; oops=panic makes an oops a panic (so a broken module ends the
 # run instead of hanging it). quiet loglevel=4 keeps the console to errors
 # (an oops raises the level itself); dmesg at the end has the rest.
-qemu=(qemu-system-x86_64 -accel tcg -m 512 -smp 2 -nographic -no-reboot
+qemu=(qemu-system-x86_64 -accel tcg -m 2048 -smp 2 -nographic -no-reboot
 	-kernel "$kernel" -initrd "$cpio_gz"
 	-append "console=ttyS0 panic=-1 oops=panic quiet loglevel=4")
 start=$(date +%s)

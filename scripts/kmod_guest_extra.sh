@@ -7,6 +7,8 @@
 #   otp/lib/*/ebin           OTP's stdlib and kernel modules
 #   erlang/NAME.beam         the programs, erlang/NAME.expected OTP's
 #                            output, erlang/list the names, one a line
+#   bench/                   the spawn, ring and ping-pong benchmarks
+#                            (tests/kselftest/kbeam_measure_test.c)
 # The programs are the process and scheduling ones (the guest's emulated
 # CPU is slow); their .beam and expected output come from
 # scripts/erlang_tests.sh, which also checks them on this machine.
@@ -16,7 +18,8 @@ names=(proc_basic proc_links proc_monitors proc_alias proc_exit_self proc_info
 	proc_recv_marker proc_timers proc_system_info msg_self proc_stress_signals)
 out=build/kmod/guest-extra
 rm -rf "$out"
-mkdir -p "$out"/{bin,lib,erlang,otp/lib}
+mkdir -p "$out"/{bin,lib,erlang,bench,otp/lib}
+erlc -o "$out/bench" bench/bench_spawn.erl bench/bench_ring.erl bench/bench_pingpong.erl
 scripts/erlang_tests.sh "${names[@]}" >build/kmod/guest-extra.log 2>&1 || true
 for n in "${names[@]}"; do
 	if [ ! -f "build/erlang/$n.beam" ] || [ ! -f "build/erlang/$n.expected" ]; then

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Measurements in the guest, logged as "KBEAM-MEASURE ..." lines for
+ * Documentation/kmod.md (they pass whatever the numbers are):
+ *  - the wake-up latency of a parked scheduler: KBEAM_IOC_PARK woken by
+ *    KBEAM_IOC_KICK, a KBEAM_URING_PARK command woken the same way, and a
+ *    read of an eventfd woken by a write (the plain-Linux way);
+ *  - spawn, ring and ping-pong benchmarks on kbeam with the module and
+ *    without it, in the same run (/extra, scripts/kmod_guest_extra.sh).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <liburing.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <linux/kbeam.h>
+
+#include "kselftest_harness.h"
+
+#define ROUNDS 300
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + ts.tv_nsec;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+enum way { WAY_IOCTL, WAY_URING, WAY_EVENTFD };
+
+struct sleeper {
+	enum way way;
+	int fd, efd;
+	unsigned int id;
+	volatile int ready;	/* about to sleep */
+	volatile uint64_t woke;	/* when it woke */
+	volatile int stop;
+};
+
+static void *sleeper_main(void *arg)
+{
+	struct sleeper *s = arg;
+	struct kbeam_sched_attach a = {.cpu = 1};
+	struct io_uring ring;
+
+	if (s->way != WAY_EVENTFD && ioctl(s->fd, KBEAM_IOC_SCHED_ATTACH, &a) != 0)
+		return NULL;
+	s->id = a.id;
+	if (s->way == WAY_URING && io_uring_queue_init(4, &ring, 0) != 0)
+		return NULL;
+	while (!s->stop) {
+		struct kbeam_park p = {.timeout_ns = -1};
+		uint64_t v;
+
+		s->ready = 1;
+		if (s->way == WAY_IOCTL) {
+			ioctl(s->fd, KBEAM_IOC_PARK, &p);
+		} else if (s->way == WAY_URING) {
+			struct io_uring_sqe *sqe = io_uring_get_sqe(&ring);
+			struct io_uring_cqe *cqe;
+
+			io_uring_prep_rw(IORING_OP_URING_CMD, sqe, s->fd, NULL, 0, 0);
+			sqe->cmd_op = KBEAM_URING_PARK;
+			memcpy(sqe->cmd, &p, sizeof(p));
+			io_uring_submit_and_wait(&ring, 1);
+			if (io_uring_peek_cqe(&ring, &cqe) == 0)
+				io_uring_cqe_seen(&ring, cqe);
+		} else {
+			if (read(s->efd, &v, sizeof(v)) != sizeof(v))
+				break;
+		}
+		s->woke = now_ns();
+		s->ready = 0;
+	}
+	if (s->way == WAY_URING)
+		io_uring_queue_exit(&ring);
+	return NULL;
+}
+
+/* Median wake-up latency in ns, or 0 when it could not be measured. */
+static uint64_t wake_latency(enum way way)
+{
+	struct sleeper s = {.way = way};
+	uint64_t lat[ROUNDS];
+	pthread_t t;
+	int n = 0;
+
+	s.fd = open("/dev/kbeam", O_RDWR | O_CLOEXEC);
+	s.efd = eventfd(0, EFD_CLOEXEC);
+	if (s.fd < 0 || s.efd < 0 || pthread_create(&t, NULL, sleeper_main, &s))
+		return 0;
+	for (int i = 0; i < ROUNDS; i++) {
+		struct kbeam_kick k;
+		uint64_t one = 1, t0, deadline;
+
+		while (!s.ready)
+			usleep(100);
+		usleep(2000);	/* let it get to sleep */
+		s.woke = 0;
+		t0 = now_ns();
+		if (way == WAY_EVENTFD) {
+			if (write(s.efd, &one, sizeof(one)) != sizeof(one))
+				break;
+		} else {
+			k = (struct kbeam_kick){.id = s.id};
+			if (ioctl(s.fd, KBEAM_IOC_KICK, &k) != 0)
+				break;
+		}
+		deadline = t0 + 2000000000ull;
+		while (!s.woke && now_ns() < deadline)
+			;
+		if (s.woke)
+			lat[n++] = s.woke - t0;
+	}
+	s.stop = 1;
+	if (way == WAY_EVENTFD) {
+		uint64_t one = 1;
+
+		if (write(s.efd, &one, sizeof(one)) != sizeof(one))
+			pthread_cancel(t);
+	} else {
+		struct kbeam_kick k = {.id = s.id};
+
+		ioctl(s.fd, KBEAM_IOC_KICK, &k);
+	}
+	pthread_join(t, NULL);
+	close(s.efd);
+	close(s.fd);
+	if (!n)
+		return 0;
+	qsort(lat, n, sizeof(lat[0]), cmp_u64);
+	return lat[n / 2];
+}
+
+TEST(wake_up_latency)
+{
+	uint64_t io = wake_latency(WAY_IOCTL), ur = wake_latency(WAY_URING);
+	uint64_t ev = wake_latency(WAY_EVENTFD);
+
+	TH_LOG("KBEAM-MEASURE wake-up latency, median of %d: ioctl park %.1f us, uring_cmd park %.1f us, eventfd %.1f us",
+	       ROUNDS, io / 1e3, ur / 1e3, ev / 1e3);
+	EXPECT_NE(0, io);
+	EXPECT_NE(0, ur);
+	EXPECT_NE(0, ev);
+}
+
+/* A benchmark's {time_us, N} on kbeam, or -1. */
+static long bench(const char *name, const char *kmod)
+{
+	char cmd[512], line[256];
+	long us = -1;
+	FILE *f;
+
+	snprintf(cmd, sizeof(cmd),
+		 "KBEAM_OTP_ROOT=/extra/otp /extra/lib/ld-linux-x86-64.so.2 --library-path /extra/lib "
+		 "/extra/bin/kbeam %s --bare -pa /extra/bench -s bench_%s main 2>&1", kmod, name);
+	f = popen(cmd, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		sscanf(line, "{time_us,%ld}", &us);
+	pclose(f);
+	return us;
+}
+
+TEST(benchmarks_with_and_without_the_module)
+{
+	static const char * const names[] = {"spawn", "ring", "pingpong"};
+
+	if (access("/extra/bench", R_OK) != 0)
+		SKIP(return, "no /extra/bench");
+	for (int i = 0; i < 3; i++) {
+		long on = bench(names[i], "--kmod=on"), off = bench(names[i], "--kmod=off");
+
+		TH_LOG("KBEAM-MEASURE bench %s: with the module %ld us, without %ld us, ratio %.2f",
+		       names[i], on, off, off > 0 ? (double)on / off : 0.0);
+		EXPECT_LT(0, on);
+		EXPECT_LT(0, off);
+	}
+}
+
+TEST_HARNESS_MAIN
