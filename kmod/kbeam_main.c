@@ -13,6 +13,9 @@
 
 #include "kbeam.h"
 
+#define CREATE_TRACE_POINTS
+#include "kbeam_trace.h"
+
 unsigned int kbeam_tick_us = 1000;
 
 static int tick_us_set(const char *val, const struct kernel_param *kp)

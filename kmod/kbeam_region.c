@@ -21,6 +21,7 @@
 #include <linux/xarray.h>
 
 #include "kbeam.h"
+#include "kbeam_trace.h"
 
 unsigned int kbeam_node_limit_mb;
 
@@ -121,6 +122,7 @@ long kbeam_region_alloc(struct kbeam_node *node, void __user *arg)
 		return -EFAULT;
 	}
 	kbeam_stats_count(KBEAM_STAT_REGIONS);
+	trace_kbeam_region_alloc(id, r.size);
 	return 0;
 }
 
@@ -142,6 +144,7 @@ static struct kbeam_region_k *take(struct kbeam_node *node, u32 id)
 static void drop(struct kbeam_node *node, struct address_space *mapping, u32 id,
 		 struct kbeam_region_k *k)
 {
+	trace_kbeam_region_free(id, k->size);
 	if (mapping)
 		unmap_mapping_range(mapping, KBEAM_REGION_OFFSET(id), k->size, 1);
 	atomic64_sub(k->size, &node->reserved);

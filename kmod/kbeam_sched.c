@@ -17,6 +17,7 @@
 #include <linux/uaccess.h>
 
 #include "kbeam.h"
+#include "kbeam_trace.h"
 
 static enum hrtimer_restart kbeam_tick(struct hrtimer *t)
 {
@@ -167,6 +168,7 @@ long kbeam_sched_attach(struct kbeam_node *node, void __user *arg)
 	hrtimer_start(&s->tick, s->period, HRTIMER_MODE_REL_PINNED);
 	s->ticking = true;
 	kbeam_stats_count(KBEAM_STAT_ATTACHES);
+	trace_kbeam_attach(a.cpu);
 	ret = 0;
 out:
 	mutex_unlock(&node->lock);
@@ -202,6 +204,7 @@ long kbeam_park(struct kbeam_node *node, void __user *arg)
 		return -EPERM;	/* only an attached scheduler parks */
 	WRITE_ONCE(s->ctrl->parks, s->ctrl->parks + 1);
 	kbeam_stats_count(KBEAM_STAT_PARKS);
+	trace_kbeam_park(s->cpu, p.timeout_ns, false);
 	atomic_set(&s->parked, 1);
 	if (p.timeout_ns < 0) {
 		left = wait_event_interruptible(s->wq, atomic_xchg(&s->kicked, 0));
@@ -228,6 +231,7 @@ long kbeam_kick(struct kbeam_node *node, void __user *arg)
 		return -EINVAL;	/* no scheduler there */
 	WRITE_ONCE(s->ctrl->kicks, atomic64_inc_return(&s->kicks));
 	kbeam_stats_count(KBEAM_STAT_KICKS);
+	trace_kbeam_kick(s->cpu);
 	kbeam_wake(s);
 	return 0;
 }

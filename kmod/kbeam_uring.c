@@ -17,6 +17,7 @@
 #include <linux/spinlock.h>
 
 #include "kbeam.h"
+#include "kbeam_trace.h"
 
 struct park_pdu {
 	struct list_head link;
@@ -70,6 +71,7 @@ int kbeam_uring_cmd(struct io_uring_cmd *cmd, unsigned int issue_flags)
 		timeout = KBEAM_URING_PARK_MAX_NS;
 	WRITE_ONCE(s->ctrl->parks, s->ctrl->parks + 1);
 	kbeam_stats_count(KBEAM_STAT_PARKS);
+	trace_kbeam_park(s->cpu, timeout, true);
 	spin_lock_irqsave(&s->uring_lock, flags);
 	if (atomic_xchg(&s->kicked, 0)) {
 		spin_unlock_irqrestore(&s->uring_lock, flags);

@@ -533,4 +533,57 @@ TEST(statistics_in_debugfs)
 	EXPECT_NE(NULL, strstr(buf, "ticks "));
 }
 
+static int write_file(const char *path, const char *s)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	int ok;
+
+	if (fd < 0)
+		return -1;
+	ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+TEST(tracepoints)
+{
+	const char *t = "/sys/kernel/debug/tracing";
+	char path[256], buf[65536];
+	struct kbeam_region r = {.size = 4096};
+	struct kbeam_region_free f;
+	unsigned int id;
+	ssize_t n;
+	int fd, tr;
+
+	snprintf(path, sizeof(path), "%s/events/kbeam/enable", t);
+	if (access(path, W_OK) != 0)
+		SKIP(return, "no tracefs");
+	ASSERT_EQ(0, write_file(path, "1"));
+	snprintf(path, sizeof(path), "%s/trace", t);
+	ASSERT_EQ(0, write_file(path, ""));
+	fd = open_node();
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, attach(fd, 0, &id));
+	ASSERT_EQ(0, kick(fd, id));
+	ASSERT_EQ(0, park(fd, 1000000));
+	ASSERT_EQ(0, ioctl(fd, KBEAM_IOC_REGION_ALLOC, &r));
+	f = (struct kbeam_region_free){.id = r.id};
+	ASSERT_EQ(0, ioctl(fd, KBEAM_IOC_REGION_FREE, &f));
+	close(fd);
+	snprintf(path, sizeof(path), "%s/events/kbeam/enable", t);
+	ASSERT_EQ(0, write_file(path, "0"));
+	snprintf(path, sizeof(path), "%s/trace", t);
+	tr = open(path, O_RDONLY);
+	ASSERT_LE(0, tr);
+	n = read(tr, buf, sizeof(buf) - 1);
+	close(tr);
+	ASSERT_LT(0, n);
+	buf[n] = 0;
+	EXPECT_NE(NULL, strstr(buf, "kbeam_attach: cpu=0"));
+	EXPECT_NE(NULL, strstr(buf, "kbeam_kick: cpu=0"));
+	EXPECT_NE(NULL, strstr(buf, "kbeam_park: cpu=0 timeout_ns=1000000 via=ioctl"));
+	EXPECT_NE(NULL, strstr(buf, "kbeam_region_alloc: id="));
+	EXPECT_NE(NULL, strstr(buf, "kbeam_region_free: id="));
+}
+
 TEST_HARNESS_MAIN
