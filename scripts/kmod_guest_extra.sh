@@ -7,7 +7,7 @@
 #   otp/lib/*/ebin           OTP's stdlib and kernel modules
 #   erlang/NAME.beam         the programs, erlang/NAME.expected OTP's
 #                            output, erlang/list the names, one a line
-#   bench/                   the spawn, ring and ping-pong benchmarks
+#   bench/                   the spawn, ring, ping-pong and fib benchmarks
 #                            (tests/kselftest/kbeam_measure_test.c)
 # The programs are the process and scheduling ones (the guest's emulated
 # CPU is slow); their .beam and expected output come from
@@ -19,7 +19,7 @@ names=(proc_basic proc_links proc_monitors proc_alias proc_exit_self proc_info
 out=build/kmod/guest-extra
 rm -rf "$out"
 mkdir -p "$out"/{bin,lib,erlang,bench,otp/lib}
-erlc -o "$out/bench" bench/bench_spawn.erl bench/bench_ring.erl bench/bench_pingpong.erl
+erlc -o "$out/bench" bench/bench_spawn.erl bench/bench_ring.erl bench/bench_pingpong.erl bench/bench_fib.erl
 scripts/erlang_tests.sh "${names[@]}" >build/kmod/guest-extra.log 2>&1 || true
 for n in "${names[@]}"; do
 	if [ ! -f "build/erlang/$n.beam" ] || [ ! -f "build/erlang/$n.expected" ]; then

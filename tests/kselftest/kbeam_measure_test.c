@@ -5,8 +5,8 @@
  *  - the wake-up latency of a parked scheduler: KBEAM_IOC_PARK woken by
  *    KBEAM_IOC_KICK, a KBEAM_URING_PARK command woken the same way, and a
  *    read of an eventfd woken by a write (the plain-Linux way);
- *  - spawn, ring and ping-pong benchmarks on kbeam with the module and
- *    without it, in the same run (/extra, scripts/kmod_guest_extra.sh).
+ *  - spawn, ring, ping-pong and fib benchmarks on kbeam with the module
+ *    and without it, in the same run (/extra, scripts/kmod_guest_extra.sh).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -180,13 +180,28 @@ static long bench(const char *name, const char *kmod)
 	return us;
 }
 
-TEST(benchmarks_with_and_without_the_module)
+FIXTURE(bench) {
+	int unused;
+};
+
+FIXTURE_SETUP(bench)
 {
-	static const char * const names[] = {"spawn", "ring", "pingpong"};
+}
+
+FIXTURE_TEARDOWN(bench)
+{
+}
+
+/* minutes: each benchmark runs twice on the emulated machine */
+TEST_F_TIMEOUT(bench, with_and_without_the_module, 240)
+{
+	/* fib: calls and arithmetic, where the module's tick check at every
+	 * function entry costs what it costs */
+	static const char * const names[] = {"spawn", "ring", "pingpong", "fib"};
 
 	if (access("/extra/bench", R_OK) != 0)
 		SKIP(return, "no /extra/bench");
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 4; i++) {
 		long on = bench(names[i], "--kmod=on"), off = bench(names[i], "--kmod=off");
 
 		TH_LOG("KBEAM-MEASURE bench %s: with the module %ld us, without %ld us, ratio %.2f",

@@ -238,9 +238,20 @@ void emit_vheap_check(emit_ctx *e)
 
 void emit_reduction(emit_ctx *e, uint32_t live)
 {
-	cb_label ok = cb_label_new(e->cb);
+	cb_label ok = cb_label_new(e->cb), slow = cb_label_new(e->cb);
 	x86_alu_ri(e->cb, X86_SUB, 64, R_FCALLS, 1);
-	x86_jcc_label(e->cb, X86_CC_G, ok);
+	if (!jit_honours_tick) {
+		x86_jcc_label(e->cb, X86_CC_G, ok);
+	} else {
+		/* with kbeam.ko: also when the module's tick has moved since
+		 * the slice began (a time bound on the slice) */
+		x86_jcc_label(e->cb, X86_CC_LE, slow);
+		x86_mov_rm(e->cb, 64, X86_RAX, x86_mem_base(R_X, X_OFF(tick)));
+		x86_mov_rm(e->cb, 64, X86_RAX, x86_mem_base(X86_RAX, 0));
+		x86_alu_rm(e->cb, X86_CMP, 64, X86_RAX, x86_mem_base(R_X, X_OFF(tick_seen)));
+		x86_jcc_label(e->cb, X86_CC_E, ok);
+	}
+	cb_label_bind(e->cb, slow);
 	x86_mov_ri(e->cb, 32, X86_RSI, live);
 	x86_call_abs(e->cb, jit_frag.yield);
 	cb_label_bind(e->cb, ok);

@@ -75,5 +75,9 @@ int jit_resume(scheduler *s, process *p);
 extern bool jit_no_fast_paths;
 /* Set when KBEAM_GC_STRESS=1: every heap test collects (a test mode). */
 extern bool jit_gc_stress;
+/* Set (before any code is compiled) when kbeam.ko is used: the reduction
+ * check at function entry also ends the slice when the module's
+ * preemption tick has moved (scheduler.h tick). */
+extern bool jit_honours_tick;
 
 #endif

@@ -12,6 +12,7 @@
 #include "rt.h"
 
 bool jit_no_fast_paths;
+bool jit_honours_tick;
 bool jit_gc_stress;
 
 static const emit_fn emitters[OPCODE_MAX + 1] = {

@@ -209,6 +209,7 @@ int rt_yield(process *p, uint32_t live)
 	if (gc_vheap_full(p))
 		rt_gc(p, 0, live);
 	p->reds = CONTEXT_REDS;
+	p->sched->tick_seen = *p->sched->tick; /* a new slice, by time too */
 	if (!sched_should_yield(p))
 		return 0;
 	return process_save_x(p, p->x, live); /* out of memory: run on */

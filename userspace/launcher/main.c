@@ -12,6 +12,7 @@
 #include "dump_asm.h"
 #include "platform/platform.h"
 #include "run_bare.h"
+#include "jit/jit.h"
 #include "vm/sched.h"
 #include "vm/atom.h"
 
@@ -184,10 +185,16 @@ int main(int argc, char **argv)
 		else if (platform_select(kmod_mode, &why) != 0) {
 			fprintf(stderr, "kbeam: --kmod=on: %s\n", why);
 			status = 1;
-		} else
+		} else {
+			/* the module's tick bounds slices: decided before any code
+			 * is compiled (KBEAM_JIT_TICK_CHECK=1 compiles the check in
+			 * without the module, to measure what it costs) */
+			const char *tc = getenv("KBEAM_JIT_TICK_CHECK");
+			jit_honours_tick = platform_uses_kmod() || (tc && tc[0] == '1');
 			status = run_bare(pa, npa, sargs[0], nsargs > 1 ? sargs[1] : "start",
 			                  sargs + 2, nsargs > 2 ? nsargs - 2 : 0, process_limit,
 			                  schedulers ? schedulers : platform_online_cpus());
+		}
 	}
 	if (status < 0) {
 		if (stats && !disasm)

@@ -30,6 +30,9 @@ bool platform_uses_kmod(void);
 typedef struct platform_parker {
 	int fd; /* eventfd: wake writes, park reads */
 	int id; /* with the module: the scheduler's id once bound, else -1 */
+	/* with the module: the scheduler's control page (struct kbeam_ctrl),
+	 * mapped read-only once bound, else NULL */
+	const volatile void *ctrl;
 } platform_parker;
 
 /* 0, or -errno. */
@@ -47,6 +50,13 @@ int platform_bind_cpu(unsigned cpu);
  * with the module it becomes the node's scheduler on that CPU, and pk's
  * parks and wakes go through the module from then on. 0 or -errno. */
 int platform_bind_sched(unsigned cpu, platform_parker *pk);
+/* Whether the OS has taken the bound scheduler's CPU for another task
+ * (the module's control page says so; always false without it): its run
+ * queue is then for others to steal. */
+bool platform_descheduled(const platform_parker *pk);
+/* The module's preemption tick counter of the bound scheduler, or NULL. */
+const volatile uint64_t *platform_tick(const platform_parker *pk);
+
 /* The n-th CPU this process may run on (n wraps around). */
 unsigned platform_cpu_id(unsigned n);
 /* The CPUs this process may run on. */

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "platform.h"
@@ -54,4 +55,23 @@ void kmod_kick(int id)
 {
 	struct kbeam_kick k = {.id = (unsigned)id};
 	ioctl(node_fd, KBEAM_IOC_KICK, &k);
+}
+
+const volatile void *kmod_map_ctrl(int id)
+{
+	void *p = mmap(NULL, KBEAM_CTRL_SIZE, PROT_READ, MAP_SHARED, node_fd,
+	               (off_t)KBEAM_CTRL_OFFSET((unsigned)id));
+	return p == MAP_FAILED ? NULL : p;
+}
+
+bool platform_descheduled(const platform_parker *pk)
+{
+	const volatile struct kbeam_ctrl *c = pk->ctrl;
+	return c && c->descheduled;
+}
+
+const volatile uint64_t *platform_tick(const platform_parker *pk)
+{
+	const volatile struct kbeam_ctrl *c = pk->ctrl;
+	return c ? (const volatile uint64_t *)&c->tick : NULL;
 }

@@ -11,5 +11,7 @@ int kmod_attach(unsigned cpu);
 /* Parks the calling (attached) thread: true when kicked. */
 bool kmod_park(int64_t timeout_us);
 void kmod_kick(int id);
+/* Scheduler id's control page, mapped read-only, or NULL. */
+const volatile void *kmod_map_ctrl(int id);
 
 #endif

@@ -16,6 +16,7 @@
 int platform_parker_init(platform_parker *pk)
 {
 	pk->id = -1;
+	pk->ctrl = NULL;
 	pk->fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	return pk->fd < 0 ? -errno : 0;
 }
@@ -88,6 +89,7 @@ int platform_bind_sched(unsigned cpu, platform_parker *pk)
 	if (platform_uses_kmod()) {
 		int id = kmod_attach(cpu);
 		if (id >= 0) {
+			pk->ctrl = kmod_map_ctrl(id);
 			__atomic_store_n(&pk->id, id, __ATOMIC_RELEASE);
 			return 0;
 		}

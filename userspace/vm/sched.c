@@ -202,13 +202,15 @@ static process *runq_pop(unsigned i)
 
 /* A process from another scheduler's queue, which becomes its home: the
  * surplus of a busy one (beyond the process it will run next), or any of
- * one that is not running a process. */
+ * one that is not running a process or whose CPU the OS has taken (the
+ * module's control page says so). */
 static process *steal(unsigned me)
 {
 	for (unsigned k = 1; k < nscheds; k++) {
 		unsigned i = (me + k) % nscheds;
 		size_t len = runq_len(i);
-		if (!len || (len == 1 && __atomic_load_n(&slots[i].busy, __ATOMIC_RELAXED)))
+		if (!len || (len == 1 && __atomic_load_n(&slots[i].busy, __ATOMIC_RELAXED) &&
+		             !platform_descheduled(&slots[i].parker)))
 			continue;
 		process *p = runq_pop(i);
 		if (p) {
@@ -254,8 +256,9 @@ static bool any_work(unsigned me)
 {
 	for (unsigned i = 0; i < nscheds; i++) {
 		size_t len = runq_len(i);
-		if (len > 1 || (len == 1 && (i == me || !__atomic_load_n(&slots[i].busy,
-		                                                          __ATOMIC_RELAXED))))
+		if (len > 1 || (len == 1 && (i == me ||
+		                             !__atomic_load_n(&slots[i].busy, __ATOMIC_RELAXED) ||
+		                             platform_descheduled(&slots[i].parker))))
 			return true;
 	}
 	return false;
@@ -506,6 +509,7 @@ static void run_one(unsigned me, process *p)
 	}
 	__atomic_store_n(&p->state, PROC_RUNNING, __ATOMIC_SEQ_CST);
 	int64_t reds0 = p->reds = CONTEXT_REDS;
+	sl->s->tick_seen = *sl->s->tick;
 	current = p;
 	__atomic_store_n(&sl->busy, 1, __ATOMIC_RELAXED);
 	int r = jit_resume(sl->s, p);
@@ -546,10 +550,15 @@ static void run_one(unsigned me, process *p)
 	}
 }
 
+/* What a scheduler's tick points at without the module: never moves. */
+static const uint64_t no_tick;
+
 static void sched_loop(unsigned me)
 {
 	struct slot *sl = &slots[me];
 	self_idx = me;
+	const volatile uint64_t *tick = platform_tick(&sl->parker);
+	sl->s->tick = tick ? tick : &no_tick;
 	unsigned turn = 0;
 	while (!is_stopping()) {
 		/* no pointer to another process is held here */

@@ -26,6 +26,12 @@ typedef struct scheduler {
 	/* C stack pointer saved when entering Erlang code. */
 	void *c_sp;
 	process *current;
+	/* The module's preemption tick for this scheduler's CPU (kbeam.ko's
+	 * control page; a counter that never moves without the module), and
+	 * its value when the running slice began: with the module, the
+	 * JIT's reduction check also ends a slice when the tick has moved. */
+	const volatile uint64_t *tick;
+	uint64_t tick_seen;
 } scheduler;
 
 /* How a run of Erlang code ended. */
