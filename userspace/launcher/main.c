@@ -126,8 +126,9 @@ int main(int argc, char **argv)
 			char *end;
 			long n = strtol(argv[++i], &end, 10);
 			if ((*end && *end != ':') || n < 1 || n > 1024)
-				status = usage_error("+S wants a number of schedulers from 1 to 1024, not '%s'",
-				                     argv[i]);
+				status = usage_error(
+				    "+S wants a number of schedulers from 1 to 1024, not '%s'",
+				    argv[i]);
 			else
 				schedulers = (unsigned)n;
 		} else if (strncmp(a, "--kmod=", 7) == 0 && !options_done) {

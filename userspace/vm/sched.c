@@ -204,6 +204,15 @@ static process *runq_pop(unsigned i)
  * surplus of a busy one (beyond the process it will run next), or any of
  * one that is not running a process or whose CPU the OS has taken (the
  * module's control page says so). */
+/* Takes a process from scheduler i's queue for scheduler me. */
+static process *take_from(unsigned i, unsigned me)
+{
+	process *p = runq_pop(i);
+	if (p)
+		p->home = me;
+	return p;
+}
+
 static process *steal(unsigned me)
 {
 	for (unsigned k = 1; k < nscheds; k++) {
@@ -212,11 +221,9 @@ static process *steal(unsigned me)
 		if (!len || (len == 1 && __atomic_load_n(&slots[i].busy, __ATOMIC_RELAXED) &&
 		             !platform_descheduled(&slots[i].parker)))
 			continue;
-		process *p = runq_pop(i);
-		if (p) {
-			p->home = me;
+		process *p = take_from(i, me);
+		if (p)
 			return p;
-		}
 	}
 	return NULL;
 }
@@ -242,11 +249,9 @@ static process *steal_stuck(unsigned me, bool *behind)
 			seen_switches[i] = sw;
 			continue;
 		}
-		process *p = runq_pop(i);
-		if (p) {
-			p->home = me;
+		process *p = take_from(i, me);
+		if (p)
 			return p;
-		}
 	}
 	return NULL;
 }
@@ -256,9 +261,9 @@ static bool any_work(unsigned me)
 {
 	for (unsigned i = 0; i < nscheds; i++) {
 		size_t len = runq_len(i);
-		if (len > 1 || (len == 1 && (i == me ||
-		                             !__atomic_load_n(&slots[i].busy, __ATOMIC_RELAXED) ||
-		                             platform_descheduled(&slots[i].parker))))
+		if (len > 1 ||
+		    (len == 1 && (i == me || !__atomic_load_n(&slots[i].busy, __ATOMIC_RELAXED) ||
+		                  platform_descheduled(&slots[i].parker))))
 			return true;
 	}
 	return false;
@@ -298,7 +303,8 @@ size_t sched_run_queue_length(void)
 
 bool sched_should_yield(const process *p)
 {
-	if (runq_len(self_idx) || __atomic_load_n(&p->pending_exit, __ATOMIC_SEQ_CST) != THE_NON_VALUE)
+	if (runq_len(self_idx) ||
+	    __atomic_load_n(&p->pending_exit, __ATOMIC_SEQ_CST) != THE_NON_VALUE)
 		return true;
 	uint64_t due = __atomic_load_n(&next_deadline, __ATOMIC_RELAXED);
 	return due != UINT64_MAX && sched_now_us() >= due;
@@ -471,8 +477,8 @@ static void idle(unsigned me)
 	if (forever) {
 		rt_lock();
 		idle_forever++;
-		dead = idle_forever == nscheds && !any_work(me) && !timers_pending() &&
-		       !is_stopping();
+		dead =
+		    idle_forever == nscheds && !any_work(me) && !timers_pending() && !is_stopping();
 		if (dead) {
 			if (proc_lookup(first_pid))
 				fprintf(stderr, "kbeam: every process waits for a message that no "
@@ -605,8 +611,8 @@ int sched_run(scheduler *s, process *first)
 	unsigned started = 1;
 	for (unsigned i = 1; i < nscheds; i++) {
 		slots[i].s = calloc(1, sizeof(scheduler));
-		if (!slots[i].s ||
-		    pthread_create(&slots[i].thread, NULL, sched_thread, (void *)(uintptr_t)i) != 0) {
+		if (!slots[i].s || pthread_create(&slots[i].thread, NULL, sched_thread,
+		                                  (void *)(uintptr_t)i) != 0) {
 			free(slots[i].s);
 			slots[i].s = NULL;
 			break;

@@ -56,7 +56,10 @@ static uint64_t deadline_tick(uint64_t ms)
 static struct timer **buckets;
 static size_t nbuckets, ntimers;
 
-static size_t bucket_of(uint64_t ref) { return (size_t)(ref * 0x9e3779b97f4a7c15ull >> 20) & (nbuckets - 1); }
+static size_t bucket_of(uint64_t ref)
+{
+	return (size_t)(ref * 0x9e3779b97f4a7c15ull >> 20) & (nbuckets - 1);
+}
 
 static bool hash_grow(void)
 {
