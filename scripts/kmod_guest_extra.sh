@@ -15,7 +15,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 names=(proc_basic proc_links proc_monitors proc_alias proc_exit_self proc_info
-	proc_recv_marker proc_timers proc_system_info msg_self proc_stress_signals)
+	proc_recv_marker proc_timers proc_system_info msg_self proc_stress_signals gc_large_heap)
 out=build/kmod/guest-extra
 rm -rf "$out"
 mkdir -p "$out"/{bin,lib,erlang,bench,otp/lib}

@@ -126,4 +126,36 @@ TEST(programs_without_the_module)
 	run_all(_metadata, "--kmod=off");
 }
 
+static int write_param(const char *value)
+{
+	int fd = open("/sys/module/kbeam/parameters/node_limit_mb", O_WRONLY);
+	int ok;
+
+	if (fd < 0)
+		return -1;
+	ok = write(fd, value, strlen(value)) == (ssize_t)strlen(value);
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+/* Past the node's limit (node_limit_mb), a heap that needs a region
+ * cannot grow: kbeam reports running out of memory and exits non-zero;
+ * the kernel stays quiet (the run fails on any warning in its log). */
+TEST(node_limit_is_an_out_of_memory_report)
+{
+	char *out;
+	int status;
+
+	if (access(EXTRA "/erlang/gc_large_heap.beam", R_OK) != 0)
+		SKIP(return, "no gc_large_heap program");
+	ASSERT_EQ(0, write_param("32"));
+	status = run_program("gc_large_heap", "/tmp/limit.out", "--kmod=on");
+	ASSERT_EQ(0, write_param("0"));
+	out = slurp("/tmp/limit.out");
+	ASSERT_NE(NULL, out);
+	EXPECT_NE(0, status);
+	EXPECT_NE(NULL, strstr(out, "out of memory")) TH_LOG("output: %.300s", out);
+	free(out);
+}
+
 TEST_HARNESS_MAIN

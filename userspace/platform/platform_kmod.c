@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -74,4 +76,65 @@ const volatile uint64_t *platform_tick(const platform_parker *pk)
 {
 	const volatile struct kbeam_ctrl *c = pk->ctrl;
 	return c ? (const volatile uint64_t *)&c->tick : NULL;
+}
+
+/* The node's regions that are mapped, by address (for their ids). */
+struct mapped_region {
+	void *at;
+	uint32_t id;
+};
+static struct mapped_region *mapped;
+static size_t nmapped, mapped_cap;
+static pthread_mutex_t mapped_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void region_free_id(uint32_t id)
+{
+	struct kbeam_region_free f = {.id = id};
+	ioctl(node_fd, KBEAM_IOC_REGION_FREE, &f);
+}
+
+void *kmod_region_alloc(size_t bytes)
+{
+	/* regions are whole pages (munmap rounds the same way) */
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	bytes = (bytes + page - 1) / page * page;
+	struct kbeam_region r = {.size = bytes};
+	if (ioctl(node_fd, KBEAM_IOC_REGION_ALLOC, &r) != 0)
+		return NULL;
+	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED, node_fd, (off_t)r.offset);
+	pthread_mutex_lock(&mapped_lock);
+	if (p != MAP_FAILED && nmapped == mapped_cap) {
+		size_t cap = mapped_cap ? 2 * mapped_cap : 16;
+		struct mapped_region *n = realloc(mapped, cap * sizeof *n);
+		if (n) {
+			mapped = n;
+			mapped_cap = cap;
+		}
+	}
+	bool kept = p != MAP_FAILED && nmapped < mapped_cap;
+	if (kept)
+		mapped[nmapped++] = (struct mapped_region){p, r.id};
+	pthread_mutex_unlock(&mapped_lock);
+	if (!kept) {
+		if (p != MAP_FAILED)
+			munmap(p, bytes);
+		region_free_id(r.id);
+		return NULL;
+	}
+	return p;
+}
+
+void kmod_region_free(void *p, size_t bytes)
+{
+	pthread_mutex_lock(&mapped_lock);
+	size_t i = 0;
+	while (i < nmapped && mapped[i].at != p)
+		i++;
+	uint32_t id = i < nmapped ? mapped[i].id : UINT32_MAX;
+	if (i < nmapped)
+		mapped[i] = mapped[--nmapped];
+	pthread_mutex_unlock(&mapped_lock);
+	munmap(p, bytes);
+	if (id != UINT32_MAX)
+		region_free_id(id);
 }

@@ -4,6 +4,7 @@
 #define KBEAM_PLATFORM_KMOD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Attaches the calling thread as the scheduler on cpu: its id, or -errno. */
@@ -11,6 +12,10 @@ int kmod_attach(unsigned cpu);
 /* Parks the calling (attached) thread: true when kicked. */
 bool kmod_park(int64_t timeout_us);
 void kmod_kick(int id);
+/* A memory region of the node, mapped (NULL when refused: the node's
+ * limit, or no memory), and its end. */
+void *kmod_region_alloc(size_t bytes);
+void kmod_region_free(void *p, size_t bytes);
 /* Scheduler id's control page, mapped read-only, or NULL. */
 const volatile void *kmod_map_ctrl(int id);
 

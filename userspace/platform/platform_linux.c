@@ -122,12 +122,18 @@ unsigned platform_online_cpus(void)
 
 void *platform_region_alloc(size_t bytes)
 {
+	if (platform_uses_kmod())
+		return kmod_region_alloc(bytes);
 	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	return p == MAP_FAILED ? NULL : p;
 }
 
 void platform_region_free(void *p, size_t bytes)
 {
-	if (p)
+	if (!p)
+		return;
+	if (platform_uses_kmod())
+		kmod_region_free(p, bytes);
+	else
 		munmap(p, bytes);
 }

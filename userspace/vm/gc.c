@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gc_internal.h"
+#include "heap_block.h"
 
 /* A request beyond this many words can never be met (gc_sizes.c's limit). */
 #define GC_MAX_WORDS ((size_t)1 << 48)
@@ -161,13 +162,27 @@ static size_t size_after_major(gc_job *j)
 	return size;
 }
 
-/* Gives the new block its final size. realloc may move it (ASan's always
- * does): the pointers into it then move too. */
+/* A block of `size` words holding what the new block holds: realloc for
+ * a malloc'd one, a new block and a copy for a region (heap_block.h). */
+static term *resize_block(gc_job *j, size_t size)
+{
+	if (!heap_block_is_region(j->block))
+		return realloc(j->block, size * sizeof(term));
+	term *b = heap_block_alloc(size);
+	if (b) {
+		memcpy(b, j->block, j->copied * sizeof(term));
+		heap_block_free(j->block);
+	}
+	return b;
+}
+
+/* Gives the new block its final size. It may move (ASan's realloc always
+ * does, a region always does): the pointers into it then move too. */
 static void fit_block(gc_job *j, size_t size)
 {
 	if (size >= j->capacity)
 		return;
-	term *moved = realloc(j->block, size * sizeof(term));
+	term *moved = resize_block(j, size);
 	if (!moved)
 		return; /* keep the larger block */
 	if (moved != j->block) {
@@ -195,7 +210,7 @@ static void install(gc_job *j)
 	term *stack_end = j->block + j->capacity;
 	term *stop = stack_end - j->stack;
 	memcpy(stop, p->stop, j->stack * sizeof(term));
-	free(p->heap_start);
+	heap_block_free(p->heap_start);
 	heap_free_fragments(&p->heap);
 	p->heap_start = j->block;
 	p->heap_size = j->capacity;
@@ -205,7 +220,7 @@ static void install(gc_job *j)
 	p->heap.words_used = j->copied;
 	p->high_water = p->heap.top;
 	if (j->major) {
-		free(p->old_heap);
+		heap_block_free(p->old_heap);
 		p->old_heap = p->old_htop = p->old_end = NULL;
 		p->minor_gcs = 0;
 	} else {
@@ -228,7 +243,7 @@ static int collect(gc_job *j)
 			/* one size step above what the young heap holds, as
 			 * OTP: it saves fullsweeps */
 			size_t n = gc_next_heap_size(j->young, 1);
-			term *old = n ? malloc(n * sizeof(term)) : NULL;
+			term *old = n ? heap_block_alloc(n) : NULL;
 			if (!old)
 				return -ENOMEM;
 			p->old_heap = p->old_htop = old;
@@ -249,11 +264,11 @@ static int collect(gc_job *j)
 	if (!j->size || !worst)
 		return -ENOMEM;
 	j->capacity = worst > j->size ? worst : j->size;
-	j->block = malloc(j->capacity * sizeof(term));
+	j->block = heap_block_alloc(j->capacity);
 	if (!j->block)
 		return -ENOMEM;
 	if (!copy_live(j)) {
-		free(j->block);
+		heap_block_free(j->block);
 		return -ENOMEM;
 	}
 	/* No failure from here on: the from-space holds forwarding marks. */

@@ -4,11 +4,12 @@
 #include <stdlib.h>
 
 #include "gc_internal.h"
+#include "heap_block.h"
 
 int process_memory_init(process *p, size_t min_heap_words)
 {
 	size_t size = gc_next_heap_size(min_heap_words ? min_heap_words : PROCESS_MIN_HEAP, 0);
-	term *block = size ? malloc(size * sizeof(term)) : NULL;
+	term *block = size ? heap_block_alloc(size) : NULL;
 	if (!block)
 		return -ENOMEM;
 	heap_init(&p->heap);
@@ -44,8 +45,8 @@ void process_memory_free(process *p)
 	heap_free(&p->heap); /* fragments and the young chain */
 	gc_offheap_release(p->old_offheap_first);
 	p->old_offheap_first = p->offheap_counted = THE_NON_VALUE;
-	free(p->heap_start);
-	free(p->old_heap);
+	heap_block_free(p->heap_start);
+	heap_block_free(p->old_heap);
 	p->heap_start = p->stop = p->stack_end = p->high_water = NULL;
 	p->old_heap = p->old_htop = p->old_end = NULL;
 	p->heap_size = 0;
