@@ -55,12 +55,12 @@ main() ->
             || I <- lists:seq(1, 8)],
     erlang:display([receive {P, S} -> S end || P <- Pids]),
     %% process_info and garbage_collect on a process that keeps running
-    Busy = spawn(fun() -> spin(20000000) end),
+    Busy = spawn(fun() -> spin(0) end),
     Infos = [element(1, process_info(Busy, reductions)) || _ <- lists:seq(1, 50)],
     erlang:display(lists:usort(Infos)),
     erlang:display(lists:usort([garbage_collect(Busy) || _ <- lists:seq(1, 20)])),
     exit(Busy, kill),
     ok.
 
-spin(0) -> done;
-spin(N) -> spin(N - 1).
+%% runs until killed
+spin(N) -> spin(N + 1).
