@@ -32,11 +32,15 @@ main() ->
                                || {L, Ms} <- lists:zip(Reads, [60000, 3600000, 86400000, 4000000000])]}),
     erlang:display({far_cancel, [is_integer(erlang:cancel_timer(R)) || R <- Far]}),
     %% receive timeouts of several processes with timers between them
-    Waiters = [spawn(fun() -> receive never -> ok after Ms -> Self ! {waited, Ms} end end)
-               || Ms <- [240, 80, 160, 40, 200, 120]],
-    erlang:send_after(100, Self, {waited, timer100}),
+    %% (each waiter says it is about to wait; the deadlines are 50 ms
+    %% apart, more than a loaded machine takes to start them all)
+    Waiters = [spawn(fun() -> Self ! {ready, self()},
+                              receive never -> ok after Ms -> Self ! {waited, Ms} end
+                     end)
+               || Ms <- [600, 200, 400, 100, 500, 300]],
+    [receive {ready, W} -> ok end || W <- Waiters],
+    erlang:send_after(250, Self, {waited, timer250}),
     erlang:display({waits, [receive {waited, X} -> X end || _ <- lists:seq(1, 7)]}),
-    _ = Waiters,
     %% a timer to a registered name, and to a name that is gone
     register(timer_target, self()),
     erlang:send_after(5, timer_target, by_name),
