@@ -37,8 +37,8 @@
 # FAIL lines.
 #
 # Environment: KBEAM_KMOD_VERBOSE=1 also copies the guest's console to
-# standard error as it runs. KBEAM_KMOD_TIMEOUT (default 900) bounds the
-# whole boot in seconds, KBEAM_KMOD_TEST_TIMEOUT (default 300) each test
+# standard error as it runs. KBEAM_KMOD_TIMEOUT (default 2400) bounds the
+# whole boot in seconds, KBEAM_KMOD_TEST_TIMEOUT (default 1500) each test
 # program inside the guest (TCG is some 10-50 times slower than the host).
 # Runs take turns (flock on build/kmod/.check.lock).
 set -u
@@ -54,8 +54,8 @@ root=$out/initramfs
 cpio_gz=$out/initramfs.cpio.gz
 serial=$out/serial.log
 verbose=${KBEAM_KMOD_VERBOSE:-0}
-boot_timeout=${KBEAM_KMOD_TIMEOUT:-900}
-test_timeout=${KBEAM_KMOD_TEST_TIMEOUT:-300}
+boot_timeout=${KBEAM_KMOD_TIMEOUT:-2400}
+test_timeout=${KBEAM_KMOD_TEST_TIMEOUT:-1500}
 busybox=/bin/busybox
 case "$boot_timeout$test_timeout" in
 *[!0-9]* | "")
