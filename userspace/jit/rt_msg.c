@@ -91,13 +91,11 @@ term rt_peek_message(process *p)
 
 void rt_next_message(process *p) { mbox_next(p); }
 
-void rt_remove_message(process *p)
+/* The receive is over: its timeout goes. Only this process arms it;
+ * another scheduler may disarm it (when it fires): a stale flag just
+ * takes the lock for nothing. */
+static void end_wait_timer(process *p)
 {
-	if (p->save < p->mbox_len)
-		mbox_remove(p, p->save - p->mbox_first);
-	mbox_reset(p);
-	/* only this process arms its timer; another scheduler may disarm it
-	 * (when it fires): a stale true just takes the lock for nothing */
 	if (__atomic_load_n(&p->timer_armed, __ATOMIC_RELAXED) ||
 	    __atomic_load_n(&p->timed_out, __ATOMIC_RELAXED)) {
 		rt_lock();
@@ -106,15 +104,18 @@ void rt_remove_message(process *p)
 	}
 }
 
+void rt_remove_message(process *p)
+{
+	if (p->save < p->mbox_len)
+		mbox_remove(p, p->save - p->mbox_first);
+	mbox_reset(p);
+	end_wait_timer(p);
+}
+
 void rt_reset_save(process *p)
 {
 	mbox_reset(p);
-	if (__atomic_load_n(&p->timer_armed, __ATOMIC_RELAXED) ||
-	    __atomic_load_n(&p->timed_out, __ATOMIC_RELAXED)) {
-		rt_lock();
-		timer_disarm_wait(p);
-		rt_unlock();
-	}
+	end_wait_timer(p);
 }
 
 /* A receive waits when its scan found nothing: only a message that comes
