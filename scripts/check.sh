@@ -11,6 +11,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 passed=0
 failed=0
 failures=()
+fail_lines=()
 
 # Runs a command, echoes its PASS/FAIL lines, and counts them.
 run_test() {
@@ -27,13 +28,24 @@ run_test() {
 		printf '%s\n' "$out" | tail -n 20 | sed "s|^|[$name]   |"
 		f=1
 	fi
+	if [ "$f" -gt 0 ]; then
+		while IFS= read -r line; do
+			fail_lines+=("[$name] $line")
+		done < <(printf '%s\n' "$out" | grep '^FAIL ')
+		[ "$rc" -ne 0 ] && [ "$(printf '%s\n' "$out" | grep -c '^FAIL ')" -eq 0 ] &&
+			fail_lines+=("[$name] FAIL $name exited with status $rc")
+	fi
 	passed=$((passed + p))
 	failed=$((failed + f))
 	[ "$f" -gt 0 ] && failures+=("$name")
 }
 
 finish() {
+	# Repeated here so that the end of the output (all CI shows) says
+	# what failed.
 	if [ ${#failures[@]} -gt 0 ]; then
+		echo "== failures"
+		printf '%s\n' "${fail_lines[@]:0:40}" | cut -c1-300
 		echo "failing: ${failures[*]}"
 	fi
 	echo "kbeam: $passed passed, $failed failed"
@@ -97,12 +109,14 @@ if make --no-print-directory kmod kmod-tests >build/kmod-build.log 2>&1; then
 	else
 		tail -n 10 build/kmod-extra.log
 		echo "[kmod] FAIL kmod: scripts/kmod_guest_extra.sh failed"
+		fail_lines+=("[kmod] FAIL kmod: scripts/kmod_guest_extra.sh failed")
 		failed=$((failed + 1))
 		failures+=(kmod)
 	fi
 else
 	tail -n 30 build/kmod-build.log
 	echo "[kmod-build] FAIL kmod-build: make kmod kmod-tests failed"
+	fail_lines+=("[kmod-build] FAIL kmod-build: make kmod kmod-tests failed")
 	failed=$((failed + 1))
 	failures+=(kmod-build)
 fi

@@ -208,7 +208,7 @@ int rt_yield(process *p, uint32_t live)
 	 * collect now, with the live registers of this function entry. */
 	if (gc_vheap_full(p))
 		rt_gc(p, 0, live);
-	p->reds = CONTEXT_REDS;
+	sched_count_slice(p); /* and a new budget */
 	p->sched->tick_seen = *p->sched->tick; /* a new slice, by time too */
 	if (!sched_should_yield(p))
 		return 0;
@@ -220,7 +220,7 @@ int rt_bif_trap(process *p, uint32_t live)
 	if (p->trap_live > live)
 		live = p->trap_live; /* the BIF's state after its arguments */
 	if (p->reds <= 0)
-		p->reds = CONTEXT_REDS;
+		sched_count_slice(p);
 	if (!sched_should_yield(p))
 		return 0;
 	return process_save_x(p, p->x, live); /* out of memory: run on */

@@ -129,36 +129,3 @@ bool proc_deliver(process *to, term msg)
 	sched_make_runnable(to);
 	return true;
 }
-
-process *proc_lock_other(process *self, term pid, bool *busy)
-{
-	*busy = false;
-	if (pid == self->id) {
-		proc_take_inbox(self); /* messages that came while it ran count */
-		return self;
-	}
-	process *t = proc_lookup(pid);
-	if (!t)
-		return NULL;
-	if (!proc_trylock(t)) {
-		/* an ending process keeps its lock: it is gone */
-		*busy = proc_state(t) != PROC_EXITING;
-		return NULL;
-	}
-	if (proc_state(t) == PROC_EXITING) {
-		proc_unlock(t);
-		return NULL;
-	}
-	proc_take_inbox(t);
-	return t;
-}
-
-void proc_unlock_other(process *self, process *t)
-{
-	if (t && t != self) {
-		proc_unlock(t);
-		/* messages may have come to its inbox while it was held */
-		if (proc_inbox_nonempty(t))
-			sched_make_runnable(t);
-	}
-}

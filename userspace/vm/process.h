@@ -196,6 +196,11 @@ typedef struct process {
 	struct monitor *monitors; /* monitors this process holds and is the target of */
 	size_t nmonitors, monitors_cap;
 	uint64_t reductions; /* done so far, for process_info */
+	/* Another process waiting to read or collect this one while it runs
+	 * (vm/inspect.c): its pid data << 2 | INSPECT_WANTED, plus
+	 * INSPECT_HELD once set aside for it; 0 when none. */
+	uint64_t inspect;
+	term inspecting; /* the pid this one waits to inspect, or 0 */
 } process;
 
 enum {

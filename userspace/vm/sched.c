@@ -284,6 +284,8 @@ void sched_make_runnable(process *p)
 	runq_push(p->home < nscheds ? p->home : 0, p);
 }
 
+void sched_requeue(process *p) { runq_push(p->home < nscheds ? p->home : 0, p); }
+
 size_t sched_queue_length(unsigned i) { return i < nscheds ? runq_len(i) : 0; }
 
 bool sched_busy(unsigned i)
@@ -301,9 +303,20 @@ size_t sched_run_queue_length(void)
 	return n;
 }
 
+void sched_count_slice(process *p)
+{
+	struct slot *sl = &slots[self_idx];
+	uint64_t used = p->reds < CONTEXT_REDS ? (uint64_t)(CONTEXT_REDS - p->reds) : 0;
+	p->reductions += used;
+	__atomic_store_n(&sl->reductions, sl->reductions + used, __ATOMIC_RELAXED);
+	p->reds = CONTEXT_REDS;
+}
+
 bool sched_should_yield(const process *p)
 {
-	if (runq_len(self_idx) ||
+	/* a process alone on its scheduler runs on, unless another waits to
+	 * inspect it (vm/inspect.c) */
+	if (runq_len(self_idx) || __atomic_load_n(&p->inspect, __ATOMIC_RELAXED) ||
 	    __atomic_load_n(&p->pending_exit, __ATOMIC_SEQ_CST) != THE_NON_VALUE)
 		return true;
 	uint64_t due = __atomic_load_n(&next_deadline, __ATOMIC_RELAXED);
@@ -514,20 +527,22 @@ static void run_one(unsigned me, process *p)
 		return;
 	}
 	__atomic_store_n(&p->state, PROC_RUNNING, __ATOMIC_SEQ_CST);
-	int64_t reds0 = p->reds = CONTEXT_REDS;
+	p->reds = CONTEXT_REDS;
 	sl->s->tick_seen = *sl->s->tick;
 	current = p;
 	__atomic_store_n(&sl->busy, 1, __ATOMIC_RELAXED);
 	int r = jit_resume(sl->s, p);
 	__atomic_store_n(&sl->busy, 0, __ATOMIC_RELAXED);
 	current = NULL;
-	uint64_t used = (uint64_t)(reds0 - p->reds);
-	p->reductions += used;
-	__atomic_store_n(&sl->reductions, sl->reductions + used, __ATOMIC_RELAXED);
+	sched_count_slice(p);
 	__atomic_store_n(&sl->context_switches, sl->context_switches + 1, __ATOMIC_RELAXED);
 	switch (r) {
 	case RUN_YIELD:
 		__atomic_store_n(&p->state, PROC_RUNNABLE, __ATOMIC_SEQ_CST);
+		if (proc_hold_for_inspection(p)) {
+			proc_unlock(p); /* the inspector queues it when done */
+			break;
+		}
 		proc_unlock(p);
 		runq_push(me, p);
 		break;

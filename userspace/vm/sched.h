@@ -65,6 +65,13 @@ static inline unsigned proc_state(const process *p)
  * again: a BIF returns BIF_TRAP). proc_unlock_other() releases it. */
 process *proc_lock_other(process *self, term pid, bool *busy);
 void proc_unlock_other(process *self, process *t);
+/* At the end of p's slice, p locked and runnable: true when a process
+ * waits to inspect it, which then gets it instead of the run queue. */
+bool proc_hold_for_inspection(process *p);
+/* The ending process gives up the one it waited to inspect. */
+void proc_inspect_cancel(process *self);
+/* A runnable process that is on no run queue (set aside) goes on one. */
+void sched_requeue(process *p);
 
 /* Sets up the process table (process_limit slots: +P). 0 or -ENOMEM. */
 int node_init(size_t process_limit);
@@ -110,6 +117,9 @@ void sched_make_runnable(process *p);
  * slice: work waits on its scheduler, an exit signal came, or a timer is
  * due. */
 bool sched_should_yield(const process *p);
+/* Counts the reductions of the running process's slice so far, before
+ * its budget is renewed (p->reds = CONTEXT_REDS). */
+void sched_count_slice(process *p);
 /* Processes waiting to run, on every scheduler (statistics(run_queue)). */
 size_t sched_run_queue_length(void);
 /* Scheduler i's queued processes, and whether it runs one now. */

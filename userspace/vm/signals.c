@@ -232,6 +232,7 @@ void proc_exit(process *p, term reason)
 	__atomic_store_n(&p->state, PROC_EXITING, __ATOMIC_SEQ_CST);
 	p->exit_reason = reason;
 	timer_disarm_wait(p);
+	proc_inspect_cancel(p);
 	if (p->registered_name != NIL)
 		reg_unregister(p->registered_name);
 	/* links: an exit signal to each (killed propagates as killed) */

@@ -19,6 +19,8 @@
  * KBEAM_IOC_REGION_ALLOC a memory region for a process: mmap it at the
  *                        offset it gives; its pages come when touched
  * KBEAM_IOC_REGION_FREE  ends it: its pages go, and a touch is SIGBUS
+ * KBEAM_IOC_EVENTS_FLUSH hands the calling scheduler's pending process
+ *                        events to the tracepoints now
  *
  * io_uring: IORING_OP_URING_CMD on /dev/kbeam with cmd_op KBEAM_URING_PARK
  * and a struct kbeam_park in the SQE's command area parks like the ioctl,
@@ -32,6 +34,15 @@
  * mmap of /dev/kbeam at KBEAM_CTRL_OFFSET(id), one page, read-only: the
  * control page of the node's scheduler `id` (struct kbeam_ctrl), which the
  * module keeps up to date while a thread is attached there.
+ *
+ * mmap of /dev/kbeam at KBEAM_EVENTS_OFFSET(id), one page, read-write:
+ * scheduler `id`'s event ring (struct kbeam_events). The launcher writes
+ * a record there when a process is spawned or exits, only while
+ * `enabled` says a kbeam_spawn or kbeam_exit tracepoint is on; the module
+ * takes the records at every tick of the scheduler, when it parks, and on
+ * KBEAM_IOC_EVENTS_FLUSH (which the launcher calls when the ring is full),
+ * and fires the tracepoints with each record's own time. No system call
+ * per process, and none at all while no one traces.
  */
 #ifndef _UAPI_LINUX_KBEAM_H
 #define _UAPI_LINUX_KBEAM_H
@@ -46,8 +57,11 @@
 struct kbeam_version {
 	__u32 abi;      /* out: KBEAM_ABI_VERSION */
 	__u32 max_cpus; /* out: CPUs a scheduler may attach to (0 .. max_cpus - 1) */
-	__u64 features; /* out: optional features, none yet (0) */
+	__u64 features; /* out: optional features, KBEAM_FEATURE_* */
 };
+
+/* The event rings and KBEAM_IOC_EVENTS_FLUSH (added to ABI 1). */
+#define KBEAM_FEATURE_EVENTS (1ULL << 0)
 
 struct kbeam_sched_attach {
 	__u32 cpu;   /* in: the CPU */
@@ -81,6 +95,37 @@ struct kbeam_ctrl {
 	__u64 reserved[11];      /* zero */
 };
 
+/* A process event, 32 bytes. Pids are kbeam's <0.number.serial>. */
+#define KBEAM_EVENT_SPAWN 1 /* pid spawned by other (0.0: no parent) */
+#define KBEAM_EVENT_EXIT 2  /* pid ended; info: 0 reason normal, 1 other */
+
+struct kbeam_event {
+	__u64 time_ns; /* CLOCK_MONOTONIC when it happened */
+	__u32 type;    /* KBEAM_EVENT_* */
+	__u32 pid_number;
+	__u32 pid_serial;
+	__u32 other_number;
+	__u32 other_serial;
+	__u32 info;
+};
+
+#define KBEAM_EVENTS_SIZE 4096
+#define KBEAM_EVENTS_MAX 127
+
+/* A scheduler's event ring: a single producer (the scheduler thread)
+ * and a single consumer (the module). Record i is ev[i % KBEAM_EVENTS_MAX];
+ * head and tail count records written and taken, wrapping at 2^32.
+ */
+struct kbeam_events {
+	__u32 head;    /* the launcher's: written (release after the record) */
+	__u32 tail;    /* the module's: taken */
+	__u32 enabled; /* the module's: 1 while a spawn or exit tracepoint is on */
+	__u32 dropped; /* the launcher's: records it could not write */
+	__u32 bad;     /* the module's: records it skipped (unknown type) */
+	__u32 reserved[3];
+	struct kbeam_event ev[KBEAM_EVENTS_MAX];
+};
+
 /* uring_cmd op codes (io_uring_sqe.cmd_op) */
 #define KBEAM_URING_PARK 0x01
 #define KBEAM_URING_PARK_MAX_NS 1000000000LL
@@ -103,6 +148,8 @@ struct kbeam_region_free {
 
 #define KBEAM_CTRL_SIZE 4096
 #define KBEAM_CTRL_OFFSET(id) ((__u64)(id) * KBEAM_CTRL_SIZE)
+/* Event rings above the control pages, below the regions. */
+#define KBEAM_EVENTS_OFFSET(id) ((1ULL << 32) + (__u64)(id) * KBEAM_EVENTS_SIZE)
 
 #define KBEAM_IOC_VERSION _IOR(KBEAM_IOC_MAGIC, 0x00, struct kbeam_version)
 #define KBEAM_IOC_SCHED_ATTACH _IOWR(KBEAM_IOC_MAGIC, 0x01, struct kbeam_sched_attach)
@@ -111,5 +158,6 @@ struct kbeam_region_free {
 #define KBEAM_IOC_KICK _IOW(KBEAM_IOC_MAGIC, 0x04, struct kbeam_kick)
 #define KBEAM_IOC_REGION_ALLOC _IOWR(KBEAM_IOC_MAGIC, 0x05, struct kbeam_region)
 #define KBEAM_IOC_REGION_FREE _IOW(KBEAM_IOC_MAGIC, 0x06, struct kbeam_region_free)
+#define KBEAM_IOC_EVENTS_FLUSH _IO(KBEAM_IOC_MAGIC, 0x07)
 
 #endif /* _UAPI_LINUX_KBEAM_H */
