@@ -29,6 +29,11 @@ struct kbeam_sched {
 	struct hrtimer tick;
 	ktime_t period;
 	bool ticking;
+	/* the process event ring (kbeam_events.c) */
+	struct page *events_page;
+	struct kbeam_events *events;	/* its address */
+	spinlock_t events_lock;		/* one taker at a time */
+	u32 events_tail;		/* records taken: the module's own count */
 	/* parks queued through io_uring (kbeam_uring.c), under uring_lock */
 	spinlock_t uring_lock;
 	struct list_head uring_parks;
@@ -52,6 +57,12 @@ long kbeam_sched_detach(struct kbeam_node *node);
 long kbeam_park(struct kbeam_node *node, void __user *arg);
 long kbeam_kick(struct kbeam_node *node, void __user *arg);
 int kbeam_ctrl_mmap(struct kbeam_node *node, struct vm_area_struct *vma);
+
+/* Process events (kbeam_events.c). */
+void kbeam_events_drain(struct kbeam_sched *s);
+void kbeam_events_reset(struct kbeam_sched *s);
+long kbeam_events_flush(struct kbeam_node *node);
+int kbeam_events_mmap(struct kbeam_node *node, struct vm_area_struct *vma);
 
 /* Memory regions (kbeam_region.c). */
 extern unsigned int kbeam_node_limit_mb;

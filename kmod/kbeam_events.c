@@ -33,6 +33,7 @@ void kbeam_events_drain(struct kbeam_sched *s)
 	if (!spin_trylock_irqsave(&s->events_lock, flags))
 		return;	/* someone is taking them: they are not lost */
 	WRITE_ONCE(e->enabled, tracing());
+	/* pairs with the launcher's release: the records before head are whole */
 	head = smp_load_acquire(&e->head);
 	n = head - s->events_tail;
 	if (n > KBEAM_EVENTS_MAX) {
@@ -65,6 +66,7 @@ void kbeam_events_drain(struct kbeam_sched *s)
 		}
 		s->events_tail++;
 	}
+	/* the launcher may reuse the slots once it sees the new tail */
 	smp_store_release(&e->tail, s->events_tail);
 	spin_unlock_irqrestore(&s->events_lock, flags);
 }
@@ -89,6 +91,7 @@ void kbeam_events_reset(struct kbeam_sched *s)
 	WRITE_ONCE(s->events->head, 0);
 	WRITE_ONCE(s->events->dropped, 0);
 	WRITE_ONCE(s->events->bad, 0);
+	/* an empty ring, seen whole by the launcher */
 	smp_store_release(&s->events->tail, 0);
 	WRITE_ONCE(s->events->enabled, tracing());
 	spin_unlock_irqrestore(&s->events_lock, flags);

@@ -61,11 +61,17 @@ static int kbeam_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-/* Control pages at small offsets, regions from KBEAM_REGION_OFFSET(0). */
+/* Control pages at small offsets, event rings from
+ * KBEAM_EVENTS_OFFSET(0), regions from KBEAM_REGION_OFFSET(0).
+ */
 static int kbeam_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	if ((u64)vma->vm_pgoff << PAGE_SHIFT >= KBEAM_REGION_OFFSET(0))
+	u64 off = (u64)vma->vm_pgoff << PAGE_SHIFT;
+
+	if (off >= KBEAM_REGION_OFFSET(0))
 		return kbeam_region_mmap(file->private_data, vma);
+	if (off >= KBEAM_EVENTS_OFFSET(0))
+		return kbeam_events_mmap(file->private_data, vma);
 	return kbeam_ctrl_mmap(file->private_data, vma);
 }
 
@@ -74,7 +80,7 @@ static long kbeam_version(void __user *arg)
 	struct kbeam_version v = {
 		.abi = KBEAM_ABI_VERSION,
 		.max_cpus = nr_cpu_ids,
-		.features = 0,
+		.features = KBEAM_FEATURE_EVENTS,
 	};
 
 	return copy_to_user(arg, &v, sizeof(v)) ? -EFAULT : 0;
@@ -100,6 +106,8 @@ static long kbeam_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return kbeam_region_alloc(node, uarg);
 	case KBEAM_IOC_REGION_FREE:
 		return kbeam_region_free(node, file, uarg);
+	case KBEAM_IOC_EVENTS_FLUSH:
+		return kbeam_events_flush(node);
 	default:
 		return -ENOTTY;
 	}

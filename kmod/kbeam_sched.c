@@ -35,6 +35,7 @@ static enum hrtimer_restart kbeam_tick(struct hrtimer *t)
 		WRITE_ONCE(c->descheduled_ticks, c->descheduled_ticks + 1);
 	kbeam_stats_count(KBEAM_STAT_TICKS);
 	kbeam_uring_expire(s);
+	kbeam_events_drain(s);
 	hrtimer_forward_now(t, s->period);
 	return HRTIMER_RESTART;
 }
@@ -54,6 +55,7 @@ struct kbeam_node *kbeam_node_new(void)
 
 		init_waitqueue_head(&s->wq);
 		spin_lock_init(&s->uring_lock);
+		spin_lock_init(&s->events_lock);
 		INIT_LIST_HEAD(&s->uring_parks);
 		s->cpu = i;
 		hrtimer_init(&s->tick, CLOCK_MONOTONIC, HRTIMER_MODE_REL_PINNED);
@@ -64,6 +66,12 @@ struct kbeam_node *kbeam_node_new(void)
 			return NULL;
 		}
 		s->ctrl = page_address(s->ctrl_page);
+		s->events_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+		if (!s->events_page) {
+			kbeam_node_free(node);
+			return NULL;
+		}
+		s->events = page_address(s->events_page);
 	}
 	return node;
 }
@@ -80,6 +88,8 @@ static void stop_tick(struct kbeam_sched *s)
 static void release_slot(struct kbeam_sched *s)
 {
 	stop_tick(s);
+	if (s->owner && s->events)
+		kbeam_events_drain(s);	/* what the scheduler wrote last */
 	kbeam_uring_cancel(s);
 	put_pid(s->owner);
 	WRITE_ONCE(s->owner, NULL);
@@ -102,6 +112,8 @@ void kbeam_node_free(struct kbeam_node *node)
 		release_slot(&node->sched[i]);
 		if (node->sched[i].ctrl_page)
 			__free_page(node->sched[i].ctrl_page);
+		if (node->sched[i].events_page)
+			__free_page(node->sched[i].events_page);
 	}
 	kfree(node);
 }
@@ -163,6 +175,7 @@ long kbeam_sched_attach(struct kbeam_node *node, void __user *arg)
 	s->task = current;
 	WRITE_ONCE(s->owner, get_pid(task_pid(current)));
 	WRITE_ONCE(s->ctrl->attached, 1);
+	kbeam_events_reset(s);
 	/* the thread runs on a.cpu now: the timer is pinned there */
 	s->period = ns_to_ktime((u64)READ_ONCE(kbeam_tick_us) * NSEC_PER_USEC);
 	hrtimer_start(&s->tick, s->period, HRTIMER_MODE_REL_PINNED);
@@ -205,6 +218,7 @@ long kbeam_park(struct kbeam_node *node, void __user *arg)
 	WRITE_ONCE(s->ctrl->parks, s->ctrl->parks + 1);
 	kbeam_stats_count(KBEAM_STAT_PARKS);
 	trace_kbeam_park(s->cpu, p.timeout_ns, false);
+	kbeam_events_drain(s);	/* no records wait while it sleeps */
 	atomic_set(&s->parked, 1);
 	if (p.timeout_ns < 0) {
 		left = wait_event_interruptible(s->wq, atomic_xchg(&s->kicked, 0));

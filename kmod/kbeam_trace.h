@@ -2,8 +2,9 @@
 /*
  * Tracepoints of kbeam.ko (events/kbeam/ in tracefs), for perf, bpftrace
  * and libbpf tools: schedulers attaching, parking and being kicked, and
- * memory regions made and freed (a process's birth and death once its
- * heap lives in a region).
+ * memory regions made and freed, and processes spawned and ended (from
+ * the schedulers' event rings, kbeam_events.c: each with the time it
+ * happened, fired at most a tick later).
  */
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM kbeam
@@ -60,6 +61,45 @@ DEFINE_EVENT(kbeam_region_class, kbeam_region_alloc,
 DEFINE_EVENT(kbeam_region_class, kbeam_region_free,
 	TP_PROTO(u32 id, u64 size),
 	TP_ARGS(id, size)
+);
+
+TRACE_EVENT(kbeam_spawn,
+	TP_PROTO(unsigned int cpu, u64 time_ns, u32 number, u32 serial, u32 parent_number,
+		 u32 parent_serial),
+	TP_ARGS(cpu, time_ns, number, serial, parent_number, parent_serial),
+	TP_STRUCT__entry(__field(unsigned int, cpu)
+			 __field(u64, time_ns)
+			 __field(u32, number)
+			 __field(u32, serial)
+			 __field(u32, parent_number)
+			 __field(u32, parent_serial)),
+	TP_fast_assign(__entry->cpu = cpu;
+		       __entry->time_ns = time_ns;
+		       __entry->number = number;
+		       __entry->serial = serial;
+		       __entry->parent_number = parent_number;
+		       __entry->parent_serial = parent_serial;),
+	TP_printk("cpu=%u time_ns=%llu pid=<0.%u.%u> parent=<0.%u.%u>", __entry->cpu,
+		  __entry->time_ns, __entry->number, __entry->serial, __entry->parent_number,
+		  __entry->parent_serial)
+);
+
+TRACE_EVENT(kbeam_exit,
+	TP_PROTO(unsigned int cpu, u64 time_ns, u32 number, u32 serial, bool normal),
+	TP_ARGS(cpu, time_ns, number, serial, normal),
+	TP_STRUCT__entry(__field(unsigned int, cpu)
+			 __field(u64, time_ns)
+			 __field(u32, number)
+			 __field(u32, serial)
+			 __field(bool, normal)),
+	TP_fast_assign(__entry->cpu = cpu;
+		       __entry->time_ns = time_ns;
+		       __entry->number = number;
+		       __entry->serial = serial;
+		       __entry->normal = normal;),
+	TP_printk("cpu=%u time_ns=%llu pid=<0.%u.%u> reason=%s", __entry->cpu,
+		  __entry->time_ns, __entry->number, __entry->serial,
+		  __entry->normal ? "normal" : "other")
 );
 
 #endif /* _KBEAM_TRACE_H */

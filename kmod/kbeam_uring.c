@@ -72,6 +72,7 @@ int kbeam_uring_cmd(struct io_uring_cmd *cmd, unsigned int issue_flags)
 	WRITE_ONCE(s->ctrl->parks, s->ctrl->parks + 1);
 	kbeam_stats_count(KBEAM_STAT_PARKS);
 	trace_kbeam_park(s->cpu, timeout, true);
+	kbeam_events_drain(s);
 	spin_lock_irqsave(&s->uring_lock, flags);
 	if (atomic_xchg(&s->kicked, 0)) {
 		spin_unlock_irqrestore(&s->uring_lock, flags);

@@ -70,7 +70,7 @@ TEST(version)
 	ASSERT_EQ(0, ioctl(fd, KBEAM_IOC_VERSION, &v));
 	EXPECT_EQ(KBEAM_ABI_VERSION, v.abi);
 	EXPECT_LE(1, v.max_cpus);
-	EXPECT_EQ(0, v.features);
+	EXPECT_EQ(KBEAM_FEATURE_EVENTS, v.features);
 	close(fd);
 }
 

@@ -208,7 +208,7 @@ int rt_yield(process *p, uint32_t live)
 	 * collect now, with the live registers of this function entry. */
 	if (gc_vheap_full(p))
 		rt_gc(p, 0, live);
-	sched_count_slice(p); /* and a new budget */
+	sched_count_slice(p);                  /* and a new budget */
 	p->sched->tick_seen = *p->sched->tick; /* a new slice, by time too */
 	if (!sched_should_yield(p))
 		return 0;

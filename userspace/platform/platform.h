@@ -57,6 +57,14 @@ bool platform_descheduled(const platform_parker *pk);
 /* The module's preemption tick counter of the bound scheduler, or NULL. */
 const volatile uint64_t *platform_tick(const platform_parker *pk);
 
+/* With the module, while someone traces its kbeam_spawn or kbeam_exit
+ * tracepoints: hands a process's spawn (by the parent <0.pn.ps>; 0.0
+ * for none) or end to them, through the calling scheduler's event ring,
+ * without a system call while the ring has room. Otherwise, and on
+ * threads that are not bound schedulers, nothing: a load and a branch. */
+void platform_note_spawn(uint32_t number, uint32_t serial, uint32_t pnumber, uint32_t pserial);
+void platform_note_exit(uint32_t number, uint32_t serial, bool normal);
+
 /* The n-th CPU this process may run on (n wraps around). */
 unsigned platform_cpu_id(unsigned n);
 /* The CPUs this process may run on. */

@@ -9,12 +9,14 @@
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "platform.h"
 #include "uapi/linux/kbeam.h"
 
 static int node_fd = -1;
+static bool has_events; /* the module has event rings (KBEAM_FEATURE_EVENTS) */
 
 int platform_select(enum platform_kmod_mode mode, const char **why)
 {
@@ -34,6 +36,7 @@ int platform_select(enum platform_kmod_mode mode, const char **why)
 		return mode == PLATFORM_KMOD_ON ? -EPROTO : 0;
 	}
 	node_fd = fd;
+	has_events = (v.features & KBEAM_FEATURE_EVENTS) != 0;
 	return 0;
 }
 
@@ -64,6 +67,58 @@ const volatile void *kmod_map_ctrl(int id)
 	void *p = mmap(NULL, KBEAM_CTRL_SIZE, PROT_READ, MAP_SHARED, node_fd,
 	               (off_t)KBEAM_CTRL_OFFSET((unsigned)id));
 	return p == MAP_FAILED ? NULL : p;
+}
+
+/* The calling scheduler's event ring: it alone writes records and head;
+ * the module takes them and moves tail. */
+static _Thread_local volatile struct kbeam_events *ring;
+
+void kmod_map_events(int id)
+{
+	if (!has_events)
+		return;
+	void *p = mmap(NULL, KBEAM_EVENTS_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, node_fd,
+	               (off_t)KBEAM_EVENTS_OFFSET((unsigned)id));
+	if (p != MAP_FAILED)
+		ring = p;
+}
+
+static void note(uint32_t type, uint32_t number, uint32_t serial, uint32_t onumber,
+                 uint32_t oserial, uint32_t info)
+{
+	volatile struct kbeam_events *e = ring;
+	if (!e || !e->enabled)
+		return;
+	uint32_t head = e->head;
+	if (head - __atomic_load_n(&e->tail, __ATOMIC_ACQUIRE) >= KBEAM_EVENTS_MAX) {
+		/* full: the module takes the records now rather than at its tick */
+		ioctl(node_fd, KBEAM_IOC_EVENTS_FLUSH);
+		if (head - __atomic_load_n(&e->tail, __ATOMIC_ACQUIRE) >= KBEAM_EVENTS_MAX) {
+			e->dropped++;
+			return;
+		}
+	}
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	volatile struct kbeam_event *ev = &e->ev[head % KBEAM_EVENTS_MAX];
+	ev->time_ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	ev->type = type;
+	ev->pid_number = number;
+	ev->pid_serial = serial;
+	ev->other_number = onumber;
+	ev->other_serial = oserial;
+	ev->info = info;
+	__atomic_store_n(&e->head, head + 1, __ATOMIC_RELEASE); /* the record is whole */
+}
+
+void platform_note_spawn(uint32_t number, uint32_t serial, uint32_t pnumber, uint32_t pserial)
+{
+	note(KBEAM_EVENT_SPAWN, number, serial, pnumber, pserial, 0);
+}
+
+void platform_note_exit(uint32_t number, uint32_t serial, bool normal)
+{
+	note(KBEAM_EVENT_EXIT, number, serial, 0, 0, normal ? 0 : 1);
 }
 
 bool platform_descheduled(const platform_parker *pk)

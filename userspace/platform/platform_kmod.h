@@ -16,6 +16,9 @@ void kmod_kick(int id);
  * limit, or no memory), and its end. */
 void *kmod_region_alloc(size_t bytes);
 void kmod_region_free(void *p, size_t bytes);
+/* Maps scheduler id's event ring for the calling thread's notes
+ * (platform_note_spawn/exit), when the module has them. */
+void kmod_map_events(int id);
 /* Scheduler id's control page, mapped read-only, or NULL. */
 const volatile void *kmod_map_ctrl(int id);
 

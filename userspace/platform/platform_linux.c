@@ -90,6 +90,7 @@ int platform_bind_sched(unsigned cpu, platform_parker *pk)
 		int id = kmod_attach(cpu);
 		if (id >= 0) {
 			pk->ctrl = kmod_map_ctrl(id);
+			kmod_map_events(id);
 			__atomic_store_n(&pk->id, id, __ATOMIC_RELEASE);
 			return 0;
 		}

@@ -12,6 +12,7 @@
 #include "build.h"
 #include "copy.h"
 #include "gc.h"
+#include "platform/platform.h"
 #include "sched.h"
 #include "signals.h"
 
@@ -116,6 +117,8 @@ void sched_free_process(process *p)
 	if (i < ptab_size && ptab[i] == p)
 		__atomic_store_n(&ptab[i], NULL, __ATOMIC_RELEASE);
 	__atomic_store_n(&nprocs, nprocs - 1, __ATOMIC_RELAXED);
+	platform_note_exit(local_pid_number(p->id), local_pid_serial(p->id),
+	                   p->exit_reason == ATOM(normal));
 	process_memory_free(p);
 	proc_drop_pending(p);
 	if (p->trap_state) {
@@ -194,6 +197,9 @@ static process *abandon(process *parent, process *p)
 
 static void start(process *parent, process *p, const spawn_opts *o)
 {
+	platform_note_spawn(local_pid_number(p->id), local_pid_serial(p->id),
+	                    parent ? local_pid_number(parent->id) : 0,
+	                    parent ? local_pid_serial(parent->id) : 0);
 	if (parent && o && o->link)
 		sig_link(parent, p);
 	sched_make_runnable(p);
