@@ -121,7 +121,7 @@ $(BUILD)/kmod/kbeam.ko: $(KMOD_SRCS)
 $(KSRC)/tools/testing/selftests/kselftest_harness.h:
 	@scripts/kmod_extract.sh
 
-$(BUILD)/kmod/tests/%: tests/kselftest/%.c include/uapi/linux/kbeam.h $(KSRC)/tools/testing/selftests/kselftest_harness.h
+$(BUILD)/kmod/tests/%: tests/kselftest/%.c $(wildcard tests/kselftest/*.h) include/uapi/linux/kbeam.h $(KSRC)/tools/testing/selftests/kselftest_harness.h
 	@mkdir -p $(dir $@)
 	$(CC) -static -O2 -Wall -Werror -Iinclude/uapi -I$(KSRC)/tools/testing/selftests -o $@ $< -luring -lpthread
 

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "kselftest_harness.h"
+#include "kbeam_sysfs.h"
 
 #define EXTRA "/extra"
 #define PROGRAM_SECONDS 300
@@ -140,18 +141,6 @@ TEST_F_TIMEOUT(programs, without_the_module, 600)
 	run_all(_metadata, EXTRA "/erlang/list_small", "--kmod=off");
 }
 
-static int write_param(const char *value)
-{
-	int fd = open("/sys/module/kbeam/parameters/node_limit_mb", O_WRONLY);
-	int ok;
-
-	if (fd < 0)
-		return -1;
-	ok = write(fd, value, strlen(value)) == (ssize_t)strlen(value);
-	close(fd);
-	return ok ? 0 : -1;
-}
-
 /* Past the node's limit (node_limit_mb), a heap that needs a region
  * cannot grow: kbeam reports running out of memory and exits non-zero;
  * the kernel stays quiet (the run fails on any warning in its log). */
@@ -162,9 +151,9 @@ TEST(node_limit_is_an_out_of_memory_report)
 
 	if (access(EXTRA "/erlang/gc_large_heap.beam", R_OK) != 0)
 		SKIP(return, "no gc_large_heap program");
-	ASSERT_EQ(0, write_param("32"));
+	ASSERT_EQ(0, write_file("/sys/module/kbeam/parameters/node_limit_mb", "32"));
 	status = run_program("gc_large_heap", "/tmp/limit.out", "--kmod=on");
-	ASSERT_EQ(0, write_param("0"));
+	ASSERT_EQ(0, write_file("/sys/module/kbeam/parameters/node_limit_mb", "0"));
 	out = slurp("/tmp/limit.out");
 	ASSERT_NE(NULL, out);
 	EXPECT_NE(0, status);

@@ -21,20 +21,9 @@
 #include <linux/kbeam.h>
 
 #include "kselftest_harness.h"
+#include "kbeam_sysfs.h"
 
 #define TRACING "/sys/kernel/debug/tracing"
-
-static int write_file(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_TRUNC);
-	int ok;
-
-	if (fd < 0)
-		return -1;
-	ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
-	close(fd);
-	return ok ? 0 : -1;
-}
 
 /* Turns the two tracepoints on or off, emptying the trace when on. */
 static int trace_events(int on)

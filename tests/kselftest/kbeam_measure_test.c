@@ -25,6 +25,7 @@
 #include <linux/kbeam.h>
 
 #include "kselftest_harness.h"
+#include "kbeam_sysfs.h"
 
 #define ROUNDS 300
 
@@ -209,6 +210,32 @@ TEST_F_TIMEOUT(bench, with_and_without_the_module, 240)
 		EXPECT_LT(0, on);
 		EXPECT_LT(0, off);
 	}
+}
+
+static int set_spawn_exit_tracing(const char *v)
+{
+	if (write_file("/sys/kernel/debug/tracing/events/kbeam/kbeam_spawn/enable", v))
+		return -1;
+	return write_file("/sys/kernel/debug/tracing/events/kbeam/kbeam_exit/enable", v);
+}
+
+/* What the spawn and exit tracepoints cost the spawn benchmark when on
+ * (a record per process in the event ring, a flush when it fills). */
+TEST_F_TIMEOUT(bench, spawn_traced, 240)
+{
+	long off, on;
+
+	if (access("/extra/bench", R_OK) != 0)
+		SKIP(return, "no /extra/bench");
+	if (set_spawn_exit_tracing("1") != 0)
+		SKIP(return, "no tracefs");
+	on = bench("spawn", "--kmod=on");
+	ASSERT_EQ(0, set_spawn_exit_tracing("0"));
+	off = bench("spawn", "--kmod=on");
+	TH_LOG("KBEAM-MEASURE bench spawn with the module: tracing spawn/exit %ld us, not tracing %ld us, ratio %.2f",
+	       on, off, off > 0 ? (double)on / off : 0.0);
+	EXPECT_LT(0, on);
+	EXPECT_LT(0, off);
 }
 
 TEST_HARNESS_MAIN

@@ -21,6 +21,7 @@
 #include <linux/kbeam.h>
 
 #include "kselftest_harness.h"
+#include "kbeam_sysfs.h"
 
 static int open_node(void)
 {
@@ -168,18 +169,6 @@ TEST(closing_frees_the_regions)
 	close(fd);
 }
 
-static int set_limit(const char *mb)
-{
-	int fd = open("/sys/module/kbeam/parameters/node_limit_mb", O_WRONLY);
-	int ok;
-
-	if (fd < 0)
-		return -1;
-	ok = write(fd, mb, strlen(mb)) == (ssize_t)strlen(mb);
-	close(fd);
-	return ok ? 0 : -1;
-}
-
 TEST(node_limit)
 {
 	int fd = open_node(), other = open_node();
@@ -187,7 +176,7 @@ TEST(node_limit)
 
 	ASSERT_LE(0, fd);
 	ASSERT_LE(0, other);
-	ASSERT_EQ(0, set_limit("4"));
+	ASSERT_EQ(0, write_file("/sys/module/kbeam/parameters/node_limit_mb", "4"));
 	ASSERT_EQ(0, region_alloc(fd, 3 << 20, &r1));
 	EXPECT_EQ(-1, region_alloc(fd, 2 << 20, &r2));
 	EXPECT_EQ(ENOMEM, errno);
@@ -197,7 +186,7 @@ TEST(node_limit)
 	EXPECT_EQ(0, region_alloc(fd, 2 << 20, &r2));
 	EXPECT_EQ(0, region_free(fd, r2.id));
 	EXPECT_EQ(0, region_free(other, r3.id));
-	EXPECT_EQ(0, set_limit("0"));
+	EXPECT_EQ(0, write_file("/sys/module/kbeam/parameters/node_limit_mb", "0"));
 	close(other);
 	close(fd);
 }

@@ -22,6 +22,7 @@
 #include <linux/kbeam.h>
 
 #include "kselftest_harness.h"
+#include "kbeam_sysfs.h"
 
 static int open_node(void)
 {
@@ -531,18 +532,6 @@ TEST(statistics_in_debugfs)
 	EXPECT_NE(NULL, strstr(buf, "opens "));
 	EXPECT_NE(NULL, strstr(buf, "parks "));
 	EXPECT_NE(NULL, strstr(buf, "ticks "));
-}
-
-static int write_file(const char *path, const char *s)
-{
-	int fd = open(path, O_WRONLY | O_TRUNC);
-	int ok;
-
-	if (fd < 0)
-		return -1;
-	ok = write(fd, s, strlen(s)) == (ssize_t)strlen(s);
-	close(fd);
-	return ok ? 0 : -1;
 }
 
 TEST(tracepoints)
