@@ -73,18 +73,11 @@ process *proc_lock_other(process *self, term pid, bool *busy)
 void proc_unlock_other(process *self, process *t)
 {
 	if (t && t != self) {
-		/* the word goes before the lock: a held process is queued once
-		 * it is free to run */
-		uint64_t held = __atomic_load_n(&t->inspect, __ATOMIC_SEQ_CST);
-		bool mine = (held & ~(uint64_t)INSPECT_HELD) == want_word(self);
-		if (mine)
-			__atomic_store_n(&t->inspect, 0, __ATOMIC_SEQ_CST);
-		self->inspecting = 0;
+		/* a held process is queued once it is free to run */
 		proc_unlock(t);
-		if (mine && (held & INSPECT_HELD))
-			sched_requeue(t);
+		release(self, t);
 		/* messages may have come to its inbox while it was held */
-		else if (proc_inbox_nonempty(t))
+		if (proc_inbox_nonempty(t))
 			sched_make_runnable(t);
 	}
 }
