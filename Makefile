@@ -15,7 +15,7 @@ BENCH_SRCS := $(wildcard tests/bench/bench_*.c)
 WARN := -Wall -Wextra -Werror
 CPPFLAGS := -D_GNU_SOURCE -Iuserspace -Iinclude
 CFLAGS := -std=c11 -O2 -g $(WARN) -MMD -MP
-LDLIBS := -lz -lpthread -lm
+LDLIBS := -lz -luring -lpthread -lm
 SAN := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # Plain build

@@ -37,6 +37,8 @@ struct kbeam_sched {
 	/* parks queued through io_uring (kbeam_uring.c), under uring_lock */
 	spinlock_t uring_lock;
 	struct list_head uring_parks;
+	/* keeps ctrl->descheduled (kbeam_desched.c), NULL without one */
+	struct kbeam_desched *desched;
 };
 
 struct kbeam_node {
@@ -88,6 +90,25 @@ void kbeam_uring_expire(struct kbeam_sched *s);
 /* The scheduler detaches: its queued parks complete with -ECANCELED. */
 void kbeam_uring_cancel(struct kbeam_sched *s);
 
+/*
+ * The preempt notifier of an attached scheduler (kbeam_desched.c). Without
+ * CONFIG_PREEMPT_NOTIFIERS the tick keeps `descheduled` instead.
+ */
+#ifdef CONFIG_PREEMPT_NOTIFIERS
+#define KBEAM_DESCHED_NOTIFIER 1
+struct kbeam_desched;
+int kbeam_desched_attach(struct kbeam_sched *s);
+void kbeam_desched_release(struct kbeam_sched *s);
+void kbeam_desched_init(void);
+void kbeam_desched_exit(void);
+#else
+#define KBEAM_DESCHED_NOTIFIER 0
+static inline int kbeam_desched_attach(struct kbeam_sched *s) { return 0; }
+static inline void kbeam_desched_release(struct kbeam_sched *s) {}
+static inline void kbeam_desched_init(void) {}
+static inline void kbeam_desched_exit(void) {}
+#endif
+
 /* Statistics under debugfs, kbeam/stats (kbeam_stats.c). */
 enum kbeam_stat {
 	KBEAM_STAT_NODES,	/* open now */
@@ -97,6 +118,7 @@ enum kbeam_stat {
 	KBEAM_STAT_KICKS,
 	KBEAM_STAT_TICKS,
 	KBEAM_STAT_REGIONS,
+	KBEAM_STAT_NOTIFIERS,	/* preempt notifiers alive now */
 	KBEAM_STAT_COUNT
 };
 

@@ -80,7 +80,8 @@ static long kbeam_version(void __user *arg)
 	struct kbeam_version v = {
 		.abi = KBEAM_ABI_VERSION,
 		.max_cpus = nr_cpu_ids,
-		.features = KBEAM_FEATURE_EVENTS,
+		.features = KBEAM_FEATURE_EVENTS |
+			    (KBEAM_DESCHED_NOTIFIER ? KBEAM_FEATURE_DESCHED_EXACT : 0),
 	};
 
 	return copy_to_user(arg, &v, sizeof(v)) ? -EFAULT : 0;
@@ -138,6 +139,7 @@ static int __init kbeam_init(void)
 	if (ret)
 		return ret;
 	kbeam_stats_init();
+	kbeam_desched_init();
 	return 0;
 }
 
@@ -146,6 +148,7 @@ static void __exit kbeam_exit(void)
 	misc_deregister(&kbeam_misc);
 	kbeam_stats_exit();
 	kbeam_regions_exit();
+	kbeam_desched_exit();
 }
 
 module_init(kbeam_init);

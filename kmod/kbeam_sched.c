@@ -5,9 +5,11 @@
  * a flag the next park consumes, so a kick that comes first is not lost.
  *
  * While a thread is attached, a timer pinned to its CPU ticks every
- * tick_us: it counts the tick in the scheduler's control page and notes
- * whether the OS has given the CPU to another task while the scheduler is
- * not parked (descheduled). The page is mapped read-only by userspace.
+ * tick_us: it counts the tick in the scheduler's control page and whether
+ * the OS has given the CPU to another task while the scheduler is not
+ * parked (descheduled_ticks). The `descheduled` flag itself is kept at
+ * each switch by a preempt notifier (kbeam_desched.c), or by the tick
+ * without one. The page is mapped read-only by userspace.
  */
 #include <linux/cpumask.h>
 #include <linux/mm.h>
@@ -30,7 +32,8 @@ static enum hrtimer_restart kbeam_tick(struct hrtimer *t)
 	bool away = current != s->task && !is_idle_task(current) && !atomic_read(&s->parked);
 
 	WRITE_ONCE(c->tick, c->tick + 1);
-	WRITE_ONCE(c->descheduled, away);
+	if (!KBEAM_DESCHED_NOTIFIER)
+		WRITE_ONCE(c->descheduled, away);
 	if (away)
 		WRITE_ONCE(c->descheduled_ticks, c->descheduled_ticks + 1);
 	kbeam_stats_count(KBEAM_STAT_TICKS);
@@ -88,6 +91,7 @@ static void stop_tick(struct kbeam_sched *s)
 static void release_slot(struct kbeam_sched *s)
 {
 	stop_tick(s);
+	kbeam_desched_release(s);
 	if (s->owner && s->events)
 		kbeam_events_drain(s);	/* what the scheduler wrote last */
 	kbeam_uring_cancel(s);
@@ -170,6 +174,9 @@ long kbeam_sched_attach(struct kbeam_node *node, void __user *arg)
 		ret = -EFAULT;
 		goto out;
 	}
+	ret = kbeam_desched_attach(s);
+	if (ret)
+		goto out;
 	atomic_set(&s->kicked, 0);
 	atomic_set(&s->parked, 0);
 	s->task = current;

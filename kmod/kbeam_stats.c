@@ -19,6 +19,7 @@ static const char * const names[KBEAM_STAT_COUNT] = {
 	[KBEAM_STAT_KICKS] = "kicks",
 	[KBEAM_STAT_TICKS] = "ticks",
 	[KBEAM_STAT_REGIONS] = "regions",
+	[KBEAM_STAT_NOTIFIERS] = "notifiers",
 };
 
 void kbeam_stats_count(enum kbeam_stat what)

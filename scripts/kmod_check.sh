@@ -198,9 +198,12 @@ fi
 # exiting; oops=panic makes an oops a panic (so a broken module ends the
 # run instead of hanging it). quiet loglevel=4 keeps the console to errors
 # (an oops raises the level itself); dmesg at the end has the rest.
+# softlockup_panic=1: a CPU stuck in the kernel ends the run at once, its
+# stack on the console (a panic prints verbosely), rather than at the
+# boot timeout.
 qemu=(qemu-system-x86_64 -accel tcg -m 2048 -smp 2 -nographic -no-reboot
 	-kernel "$kernel" -initrd "$cpio_gz"
-	-append "console=ttyS0 panic=-1 oops=panic quiet loglevel=4")
+	-append "console=ttyS0 panic=-1 oops=panic softlockup_panic=1 quiet loglevel=4")
 start=$(date +%s)
 if [ "$verbose" = 1 ]; then
 	timeout "$boot_timeout" "${qemu[@]}" </dev/null 2>&1 | tee "$serial" >&2

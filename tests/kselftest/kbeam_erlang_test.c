@@ -2,7 +2,8 @@
 /*
  * The launcher on the module: the differential Erlang programs (made by
  * scripts/kmod_guest_extra.sh into the guest's /extra) run on kbeam with
- * --kmod=on, and some with --kmod=off, and each prints exactly what OTP
+ * --kmod=on, and some with --kmod=off and with the schedulers parking
+ * through io_uring (--kmod-park=ring), and each prints exactly what OTP
  * printed for it. kbeam is
  * dynamically linked: it is started through the loader in /extra/lib.
  */
@@ -56,9 +57,14 @@ static char *slurp(const char *path)
 	return s;
 }
 
-/* Runs NAME:main() on kbeam with the module; its output goes to out. */
-static int run_program(const char *name, const char *out, const char *kmod)
+/* Runs NAME:main() on kbeam with the kmod option (and the park option,
+ * unless NULL); its output goes to out.
+ */
+static int run_program(const char *name, const char *out, const char *kmod, const char *park)
 {
+	const char *argv[] = {"ld-linux-x86-64.so.2", "--library-path", EXTRA "/lib",
+			      EXTRA "/bin/kbeam", kmod, "--bare", "-pa", EXTRA "/erlang", "-s",
+			      name, "main", NULL, NULL};
 	pid_t pid = fork();
 	int status;
 
@@ -73,9 +79,11 @@ static int run_program(const char *name, const char *out, const char *kmod)
 		dup2(fd, 2);
 		setenv("KBEAM_OTP_ROOT", EXTRA "/otp", 1);
 		alarm(PROGRAM_SECONDS);
-		execl(EXTRA "/lib/ld-linux-x86-64.so.2", "ld-linux-x86-64.so.2", "--library-path",
-		      EXTRA "/lib", EXTRA "/bin/kbeam", kmod, "--bare", "-pa", EXTRA "/erlang", "-s",
-		      name, "main", (char *)NULL);
+		if (park) {	/* after --kmod: the options end at -s */
+			memmove(&argv[6], &argv[5], 6 * sizeof(argv[0]));
+			argv[5] = park;
+		}
+		execv(EXTRA "/lib/ld-linux-x86-64.so.2", (char **)argv);
 		_exit(127);
 	}
 	if (waitpid(pid, &status, 0) != pid)
@@ -84,7 +92,8 @@ static int run_program(const char *name, const char *out, const char *kmod)
 }
 
 /* Every program of the list gives OTP's output, with kmod. */
-static void run_all(struct __test_metadata *_metadata, const char *list_path, const char *kmod)
+static void run_all(struct __test_metadata *_metadata, const char *list_path, const char *kmod,
+		    const char *park)
 {
 	char *list = slurp(list_path);
 	char *save = NULL, *name;
@@ -99,16 +108,16 @@ static void run_all(struct __test_metadata *_metadata, const char *list_path, co
 
 		snprintf(expected_path, sizeof(expected_path), EXTRA "/erlang/%s.expected", name);
 		snprintf(out_path, sizeof(out_path), "/tmp/%s.out", name);
-		status = run_program(name, out_path, kmod);
+		status = run_program(name, out_path, kmod, park);
 		expected = slurp(expected_path);
 		got = slurp(out_path);
 		ran++;
 		if (status != 0 || !expected || !got || strcmp(expected, got) != 0) {
 			failed++;
-			TH_LOG("%s %s: status %d, %s", name, kmod,
+			TH_LOG("%s %s%s: status %d, %s", name, kmod, park ? " (ring)" : "",
 			       status, got ? (strlen(got) > 300 ? "output differs" : got) : "no output");
 		} else {
-			TH_LOG("%s %s: same as OTP", name, kmod);
+			TH_LOG("%s %s%s: same as OTP", name, kmod, park ? " (ring)" : "");
 		}
 		free(expected);
 		free(got);
@@ -133,12 +142,20 @@ FIXTURE_TEARDOWN(programs)
 /* every differential program: minutes on the emulated machine */
 TEST_F_TIMEOUT(programs, with_the_module, 1200)
 {
-	run_all(_metadata, EXTRA "/erlang/list", "--kmod=on");
+	run_all(_metadata, EXTRA "/erlang/list", "--kmod=on", NULL);
+}
+
+/* the process and scheduling programs, idle schedulers parking in their
+ * io_uring (--kmod-park=ring)
+ */
+TEST_F_TIMEOUT(programs, parking_through_io_uring, 600)
+{
+	run_all(_metadata, EXTRA "/erlang/list_small", "--kmod=on", "--kmod-park=ring");
 }
 
 TEST_F_TIMEOUT(programs, without_the_module, 600)
 {
-	run_all(_metadata, EXTRA "/erlang/list_small", "--kmod=off");
+	run_all(_metadata, EXTRA "/erlang/list_small", "--kmod=off", NULL);
 }
 
 /* Past the node's limit (node_limit_mb), a heap that needs a region
@@ -152,7 +169,7 @@ TEST(node_limit_is_an_out_of_memory_report)
 	if (access(EXTRA "/erlang/gc_large_heap.beam", R_OK) != 0)
 		SKIP(return, "no gc_large_heap program");
 	ASSERT_EQ(0, write_file("/sys/module/kbeam/parameters/node_limit_mb", "32"));
-	status = run_program("gc_large_heap", "/tmp/limit.out", "--kmod=on");
+	status = run_program("gc_large_heap", "/tmp/limit.out", "--kmod=on", NULL);
 	ASSERT_EQ(0, write_file("/sys/module/kbeam/parameters/node_limit_mb", "0"));
 	out = slurp("/tmp/limit.out");
 	ASSERT_NE(NULL, out);

@@ -5,8 +5,11 @@
  *  - the wake-up latency of a parked scheduler: KBEAM_IOC_PARK woken by
  *    KBEAM_IOC_KICK, a KBEAM_URING_PARK command woken the same way, and a
  *    read of an eventfd woken by a write (the plain-Linux way);
+ *  - the cost of a context switch when one of the two tasks is an
+ *    attached scheduler (its preempt notifier runs) and when neither is;
  *  - spawn, ring, ping-pong and fib benchmarks on kbeam with the module
- *    and without it, in the same run (/extra, scripts/kmod_guest_extra.sh).
+ *    (parking through the ioctl, and through io_uring) and without it, in
+ *    the same run (/extra, scripts/kmod_guest_extra.sh).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -16,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
@@ -162,6 +166,82 @@ TEST(wake_up_latency)
 	EXPECT_NE(0, ev);
 }
 
+#define YIELDS 20000
+
+struct yielder {
+	int fd;			/* attach through it, or -1: bind plainly */
+	pthread_barrier_t *go;
+	int ok;
+};
+
+/* On CPU 0, yields to the other task there YIELDS times. */
+static void *yielder_main(void *arg)
+{
+	struct yielder *y = arg;
+	struct kbeam_sched_attach a = {.cpu = 0};
+	cpu_set_t one;
+	int i;
+
+	CPU_ZERO(&one);
+	CPU_SET(0, &one);
+	if (y->fd >= 0)
+		y->ok = ioctl(y->fd, KBEAM_IOC_SCHED_ATTACH, &a) == 0;
+	else
+		y->ok = sched_setaffinity(0, sizeof(one), &one) == 0;
+	pthread_barrier_wait(y->go);
+	for (i = 0; i < YIELDS; i++)
+		sched_yield();
+	if (y->fd >= 0)
+		ioctl(y->fd, KBEAM_IOC_SCHED_DETACH);
+	return NULL;
+}
+
+/* Nanoseconds per switch between two yielding tasks on CPU 0, one of
+ * them attached to a node when fd >= 0; 0 when they could not be set up.
+ */
+static uint64_t switch_ns(int fd)
+{
+	struct yielder y[2] = {{.fd = fd}, {.fd = -1}};
+	pthread_barrier_t go;
+	pthread_t t[2];
+	uint64_t t0;
+	int i;
+
+	pthread_barrier_init(&go, NULL, 3);
+	for (i = 0; i < 2; i++) {
+		y[i].go = &go;
+		pthread_create(&t[i], NULL, yielder_main, &y[i]);
+	}
+	pthread_barrier_wait(&go);
+	t0 = now_ns();
+	for (i = 0; i < 2; i++)
+		pthread_join(t[i], NULL);
+	t0 = now_ns() - t0;
+	pthread_barrier_destroy(&go);
+	return y[0].ok && y[1].ok ? t0 / (2 * YIELDS) : 0;
+}
+
+TEST(context_switch_cost)
+{
+	int fd = open("/dev/kbeam", O_RDWR | O_CLOEXEC);
+	uint64_t with, without;
+
+	ASSERT_LE(0, fd);
+	/* alternate, three rounds each, and take the best of each */
+	with = without = UINT64_MAX;
+	for (int r = 0; r < 3; r++) {
+		uint64_t a = switch_ns(fd), b = switch_ns(-1);
+
+		ASSERT_NE(0, a);
+		ASSERT_NE(0, b);
+		with = a < with ? a : with;
+		without = b < without ? b : without;
+	}
+	close(fd);
+	TH_LOG("KBEAM-MEASURE context switch on one CPU: with a scheduler's preempt notifier %.2f us, without %.2f us, ratio %.2f",
+	       with / 1e3, without / 1e3, (double)with / without);
+}
+
 /* A benchmark's {time_us, N} on kbeam, or -1. */
 static long bench(const char *name, const char *kmod)
 {
@@ -193,8 +273,8 @@ FIXTURE_TEARDOWN(bench)
 {
 }
 
-/* minutes: each benchmark runs twice on the emulated machine */
-TEST_F_TIMEOUT(bench, with_and_without_the_module, 240)
+/* minutes: each benchmark runs three times on the emulated machine */
+TEST_F_TIMEOUT(bench, with_and_without_the_module, 360)
 {
 	/* fib: calls and arithmetic, where the module's tick check at every
 	 * function entry costs what it costs */
@@ -204,11 +284,14 @@ TEST_F_TIMEOUT(bench, with_and_without_the_module, 240)
 		SKIP(return, "no /extra/bench");
 	for (int i = 0; i < 4; i++) {
 		long on = bench(names[i], "--kmod=on"), off = bench(names[i], "--kmod=off");
+		long ring = bench(names[i], "--kmod=on --kmod-park=ring");
 
-		TH_LOG("KBEAM-MEASURE bench %s: with the module %ld us, without %ld us, ratio %.2f",
-		       names[i], on, off, off > 0 ? (double)on / off : 0.0);
+		TH_LOG("KBEAM-MEASURE bench %s: with the module %ld us, without %ld us, ratio %.2f; parking through io_uring %ld us, ratio %.2f",
+		       names[i], on, off, off > 0 ? (double)on / off : 0.0,
+		       ring, off > 0 ? (double)ring / off : 0.0);
 		EXPECT_LT(0, on);
 		EXPECT_LT(0, off);
+		EXPECT_LT(0, ring);
 	}
 }
 

@@ -71,7 +71,9 @@ TEST(version)
 	ASSERT_EQ(0, ioctl(fd, KBEAM_IOC_VERSION, &v));
 	EXPECT_EQ(KBEAM_ABI_VERSION, v.abi);
 	EXPECT_LE(1, v.max_cpus);
-	EXPECT_EQ(KBEAM_FEATURE_EVENTS, v.features);
+	EXPECT_EQ(KBEAM_FEATURE_EVENTS, v.features & KBEAM_FEATURE_EVENTS);
+	/* no bits beyond the known ones */
+	EXPECT_EQ(0, v.features & ~(KBEAM_FEATURE_EVENTS | KBEAM_FEATURE_DESCHED_EXACT));
 	close(fd);
 }
 

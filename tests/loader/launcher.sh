@@ -51,6 +51,9 @@ else
 fi
 
 expect_error "unknown option" 2 "^kbeam: unknown option '--frobnicate'" --frobnicate
+expect_error "bad --kmod" 2 "^kbeam: --kmod wants auto, on or off, not 'maybe'" --kmod=maybe
+expect_error "bad --kmod-park" 2 "^kbeam: --kmod-park wants ioctl or ring, not 'poll'" \
+	--kmod-park=poll
 expect_error "no arguments" 2 "^kbeam: nothing to do"
 expect_error "--disasm without files" 2 "^kbeam: --disasm needs at least one" --disasm
 expect_error "--stats without --disasm" 2 "^kbeam: --stats needs --disasm" --stats "$sample"

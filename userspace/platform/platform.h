@@ -27,12 +27,21 @@ int platform_select(enum platform_kmod_mode mode, const char **why);
 /* Whether the module backend is in use. */
 bool platform_uses_kmod(void);
 
+/* How schedulers bound through the module park: KBEAM_IOC_PARK, or a
+ * KBEAM_URING_PARK command in the scheduler's own io_uring (the wait
+ * point its IO will share). Set before the schedulers bind. */
+enum platform_park_way { PLATFORM_PARK_IOCTL, PLATFORM_PARK_RING };
+void platform_set_park_way(enum platform_park_way way);
+
 typedef struct platform_parker {
 	int fd; /* eventfd: wake writes, park reads */
 	int id; /* with the module: the scheduler's id once bound, else -1 */
 	/* with the module: the scheduler's control page (struct kbeam_ctrl),
 	 * mapped read-only once bound, else NULL */
 	const volatile void *ctrl;
+	/* with the module, parking through io_uring: the scheduler's ring
+	 * (PLATFORM_PARK_RING), else NULL */
+	void *ring;
 } platform_parker;
 
 /* 0, or -errno. */

@@ -1,12 +1,15 @@
 /* The kernel module backend: one node of /dev/kbeam per kbeam run (the
- * open file), its schedulers attached to their CPUs, parked and kicked
- * through ioctls (include/uapi/linux/kbeam.h). */
+ * open file), its schedulers attached to their CPUs, kicked through an
+ * ioctl and parked through one or through a KBEAM_URING_PARK command in
+ * each scheduler's io_uring (include/uapi/linux/kbeam.h). */
 #include "platform_kmod.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <liburing.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <time.h>
@@ -17,6 +20,9 @@
 
 static int node_fd = -1;
 static bool has_events; /* the module has event rings (KBEAM_FEATURE_EVENTS) */
+static enum platform_park_way park_way = PLATFORM_PARK_IOCTL;
+
+void platform_set_park_way(enum platform_park_way way) { park_way = way; }
 
 int platform_select(enum platform_kmod_mode mode, const char **why)
 {
@@ -50,8 +56,49 @@ int kmod_attach(unsigned cpu)
 	return (int)a.id;
 }
 
-bool kmod_park(int64_t timeout_us)
+void *kmod_park_ring(void)
 {
+	if (park_way != PLATFORM_PARK_RING)
+		return NULL;
+	struct io_uring *ring = calloc(1, sizeof *ring);
+	if (ring && io_uring_queue_init(4, ring, 0) == 0)
+		return ring;
+	free(ring);
+	return NULL;
+}
+
+/* One park command in flight at a time: submitted, then waited for. */
+static bool ring_park(struct io_uring *ring, int64_t timeout_us)
+{
+	struct kbeam_park p = {.timeout_ns = timeout_us < 0 ? -1 : timeout_us * 1000};
+	for (;;) {
+		struct io_uring_sqe *sqe = io_uring_get_sqe(ring);
+		if (!sqe)
+			return false;
+		io_uring_prep_rw(IORING_OP_URING_CMD, sqe, node_fd, NULL, 0, 0);
+		sqe->cmd_op = KBEAM_URING_PARK;
+		memcpy(sqe->cmd, &p, sizeof p);
+		if (io_uring_submit(ring) != 1)
+			return false;
+		struct io_uring_cqe *cqe;
+		int r;
+		do
+			r = io_uring_wait_cqe(ring, &cqe);
+		while (r == -EINTR); /* the command is still queued: wait on */
+		if (r < 0)
+			return false;
+		int res = cqe->res;
+		io_uring_cqe_seen(ring, cqe);
+		/* a park without a timeout ends at the module's cap: park again */
+		if (res != -ETIMEDOUT || timeout_us >= 0)
+			return res == 0;
+	}
+}
+
+bool kmod_park(void *ring, int64_t timeout_us)
+{
+	if (ring)
+		return ring_park(ring, timeout_us);
 	struct kbeam_park p = {.timeout_ns = timeout_us < 0 ? -1 : timeout_us * 1000};
 	return ioctl(node_fd, KBEAM_IOC_PARK, &p) == 0;
 }

@@ -17,6 +17,7 @@ int platform_parker_init(platform_parker *pk)
 {
 	pk->id = -1;
 	pk->ctrl = NULL;
+	pk->ring = NULL;
 	pk->fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	return pk->fd < 0 ? -errno : 0;
 }
@@ -31,7 +32,7 @@ void platform_parker_destroy(platform_parker *pk)
 bool platform_park(platform_parker *pk, int64_t timeout_us)
 {
 	if (__atomic_load_n(&pk->id, __ATOMIC_ACQUIRE) >= 0)
-		return kmod_park(timeout_us);
+		return kmod_park(pk->ring, timeout_us);
 	struct pollfd pfd = {.fd = pk->fd, .events = POLLIN};
 	struct timespec ts, *tp = NULL;
 	if (timeout_us >= 0) {
@@ -90,6 +91,7 @@ int platform_bind_sched(unsigned cpu, platform_parker *pk)
 		int id = kmod_attach(cpu);
 		if (id >= 0) {
 			pk->ctrl = kmod_map_ctrl(id);
+			pk->ring = kmod_park_ring();
 			kmod_map_events(id);
 			__atomic_store_n(&pk->id, id, __ATOMIC_RELEASE);
 			return 0;

@@ -62,6 +62,10 @@ struct kbeam_version {
 
 /* The event rings and KBEAM_IOC_EVENTS_FLUSH (added to ABI 1). */
 #define KBEAM_FEATURE_EVENTS (1ULL << 0)
+/* `descheduled` and `involuntary` are kept at each switch of the
+ * scheduler thread (a preempt notifier), not at the tick.
+ */
+#define KBEAM_FEATURE_DESCHED_EXACT (1ULL << 1)
 
 struct kbeam_sched_attach {
 	__u32 cpu;   /* in: the CPU */
@@ -81,9 +85,11 @@ struct kbeam_kick {
 
 /* A scheduler's control page. The tick counts the module's preemption
  * ticks (a per-CPU timer, every tick_us microseconds, a module parameter)
- * on the scheduler's CPU; `descheduled` is 1 while, at the last tick,
- * another task held the CPU and the scheduler was not parked (the OS took
- * the core: its run queue is for others to steal).
+ * on the scheduler's CPU. `descheduled` is 1 while the OS has taken the
+ * core from the scheduler thread (its run queue is for others to steal):
+ * with KBEAM_FEATURE_DESCHED_EXACT from the moment the thread is switched
+ * out runnable until it is switched back in, else while, at the last
+ * tick, another task held the CPU and the scheduler was not parked.
  */
 struct kbeam_ctrl {
 	__u64 tick;
@@ -92,7 +98,8 @@ struct kbeam_ctrl {
 	__u64 parks;             /* KBEAM_IOC_PARK calls */
 	__u64 kicks;             /* KBEAM_IOC_KICK calls naming it */
 	__u64 descheduled_ticks; /* ticks that found it descheduled */
-	__u64 reserved[11];      /* zero */
+	__u64 involuntary;       /* switches out while runnable (exact only) */
+	__u64 reserved[10];      /* zero */
 };
 
 /* A process event, 32 bytes. Pids are kbeam's <0.number.serial>. */
