@@ -29,8 +29,8 @@ static void usage(FILE *out)
 	      "       kbeam +sbt u ...                     schedulers not bound to CPUs\n"
 	      "       kbeam --kmod=auto|on|off ...         use kbeam.ko (/dev/kbeam): when it\n"
 	      "                                            opens (default), always, never\n"
-	      "       kbeam --kmod-park=ioctl|ring ...     with the module, park idle schedulers\n"
-	      "                                            through the ioctl (default) or io_uring\n"
+	      "       kbeam --kmod-park=ioctl|ring ...     schedulers on the module park through\n"
+	      "                                            its ioctl (default) or io_uring\n"
 	      "       kbeam --perf-map ...                 also write /tmp/perf-PID.map\n"
 	      "       kbeam --dump-asm MOD:FUN/ARITY FILE.beam\n"
 	      "                                            print one function's machine code\n"
@@ -150,7 +150,8 @@ int main(int argc, char **argv)
 			else if (strcmp(m, "ring") == 0)
 				platform_set_park_way(PLATFORM_PARK_RING);
 			else
-				status = usage_error("--kmod-park wants ioctl or ring, not '%s'", m);
+				status =
+				    usage_error("--kmod-park wants ioctl or ring, not '%s'", m);
 		} else if (strcmp(a, "+sbt") == 0 && !options_done && i + 1 < argc) {
 			/* OTP's scheduler bind type: u leaves threads unbound; the
 			 * others (db, ts, ...) bind each scheduler to a CPU */
