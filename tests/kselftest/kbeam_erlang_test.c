@@ -3,7 +3,7 @@
  * The launcher on the module: the differential Erlang programs (made by
  * scripts/kmod_guest_extra.sh into the guest's /extra) run on kbeam with
  * --kmod=on, and some with --kmod=off and with the schedulers parking
- * through io_uring (--kmod-park=ring), and each prints exactly what OTP
+ * through the ioctl (--kmod-park=ioctl), and each prints exactly what OTP
  * printed for it. kbeam is
  * dynamically linked: it is started through the loader in /extra/lib.
  */
@@ -114,10 +114,10 @@ static void run_all(struct __test_metadata *_metadata, const char *list_path, co
 		ran++;
 		if (status != 0 || !expected || !got || strcmp(expected, got) != 0) {
 			failed++;
-			TH_LOG("%s %s%s: status %d, %s", name, kmod, park ? " (ring)" : "",
+			TH_LOG("%s %s%s: status %d, %s", name, kmod, park ? " (ioctl)" : "",
 			       status, got ? (strlen(got) > 300 ? "output differs" : got) : "no output");
 		} else {
-			TH_LOG("%s %s%s: same as OTP", name, kmod, park ? " (ring)" : "");
+			TH_LOG("%s %s%s: same as OTP", name, kmod, park ? " (ioctl)" : "");
 		}
 		free(expected);
 		free(got);
@@ -145,12 +145,12 @@ TEST_F_TIMEOUT(programs, with_the_module, 1200)
 	run_all(_metadata, EXTRA "/erlang/list", "--kmod=on", NULL);
 }
 
-/* the process and scheduling programs, idle schedulers parking in their
- * io_uring (--kmod-park=ring)
+/* the process and scheduling programs, idle schedulers parking through
+ * the ioctl rather than in their io_uring (--kmod-park=ioctl)
  */
-TEST_F_TIMEOUT(programs, parking_through_io_uring, 600)
+TEST_F_TIMEOUT(programs, parking_through_the_ioctl, 600)
 {
-	run_all(_metadata, EXTRA "/erlang/list_small", "--kmod=on", "--kmod-park=ring");
+	run_all(_metadata, EXTRA "/erlang/list_small", "--kmod=on", "--kmod-park=ioctl");
 }
 
 TEST_F_TIMEOUT(programs, without_the_module, 600)

@@ -27,9 +27,9 @@ int platform_select(enum platform_kmod_mode mode, const char **why);
 /* Whether the module backend is in use. */
 bool platform_uses_kmod(void);
 
-/* How schedulers bound through the module park: KBEAM_IOC_PARK, or a
- * KBEAM_URING_PARK command in the scheduler's own io_uring (the wait
- * point its IO will share). Set before the schedulers bind. */
+/* How schedulers bound through the module park: a KBEAM_URING_PARK
+ * command in the scheduler's own io_uring (the default: the wait point
+ * its IO shares), or KBEAM_IOC_PARK. Set before the schedulers bind. */
 enum platform_park_way { PLATFORM_PARK_IOCTL, PLATFORM_PARK_RING };
 void platform_set_park_way(enum platform_park_way way);
 

@@ -20,7 +20,7 @@
 
 static int node_fd = -1;
 static bool has_events; /* the module has event rings (KBEAM_FEATURE_EVENTS) */
-static enum platform_park_way park_way = PLATFORM_PARK_IOCTL;
+static enum platform_park_way park_way = PLATFORM_PARK_RING;
 
 void platform_set_park_way(enum platform_park_way way) { park_way = way; }
 
