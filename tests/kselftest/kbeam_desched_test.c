@@ -95,6 +95,16 @@ static pid_t fork_sampler(const volatile struct kbeam_ctrl *c, double ms, uint64
 	_exit(write(out, r, sizeof(r)) == sizeof(r) ? 0 : 1);
 }
 
+/* Attaches the calling thread on CPU 0 and maps its control page, and
+ * makes the pipe for a sampler's counts: NULL when any of it fails.
+ */
+static const volatile struct kbeam_ctrl *attach_cpu0(int fd, int p[2])
+{
+	if (pipe(p) != 0 || attach(fd, 0) != 0)
+		return NULL;
+	return map_ctrl(fd, 0);
+}
+
 TEST(set_exactly_while_another_task_holds_the_cpu)
 {
 	const volatile struct kbeam_ctrl *c;
@@ -105,9 +115,7 @@ TEST(set_exactly_while_another_task_holds_the_cpu)
 	ASSERT_LE(0, fd);
 	if (!exact(fd))
 		SKIP(return, "kbeam.ko built without preempt notifiers");
-	ASSERT_EQ(0, pipe(p));
-	ASSERT_EQ(0, attach(fd, 0));
-	c = map_ctrl(fd, 0);
+	c = attach_cpu0(fd, p);
 	ASSERT_NE(NULL, c);
 	/* both want CPU 0; whenever the sampler runs, the scheduler is
 	 * runnable and off its CPU, and whenever the scheduler runs, it is
@@ -141,9 +149,7 @@ TEST(clear_while_the_scheduler_is_parked)
 	ASSERT_LE(0, fd);
 	if (!exact(fd))
 		SKIP(return, "kbeam.ko built without preempt notifiers");
-	ASSERT_EQ(0, pipe(p));
-	ASSERT_EQ(0, attach(fd, 0));
-	c = map_ctrl(fd, 0);
+	c = attach_cpu0(fd, p);
 	ASSERT_NE(NULL, c);
 	/* the sampler starts once the park has begun; a sleeping scheduler
 	 * has not lost its CPU
