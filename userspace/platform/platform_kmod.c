@@ -67,39 +67,46 @@ void *kmod_park_ring(void)
 	return NULL;
 }
 
-/* One park command in flight at a time: submitted, then waited for. */
-static bool ring_park(struct io_uring *ring, int64_t timeout_us)
+void kmod_park_ring_free(void *ring)
 {
-	struct kbeam_park p = {.timeout_ns = timeout_us < 0 ? -1 : timeout_us * 1000};
+	io_uring_queue_exit(ring);
+	free(ring);
+}
+
+/* One park command in flight at a time: submitted, then waited for.
+ * 1 when kicked, 0 when its time is up, -1 when the ring fails. */
+static int ring_park(struct io_uring *ring, const struct kbeam_park *p)
+{
 	for (;;) {
 		struct io_uring_sqe *sqe = io_uring_get_sqe(ring);
 		if (!sqe)
-			return false;
+			return -1;
 		io_uring_prep_rw(IORING_OP_URING_CMD, sqe, node_fd, NULL, 0, 0);
 		sqe->cmd_op = KBEAM_URING_PARK;
-		memcpy(sqe->cmd, &p, sizeof p);
+		memcpy(sqe->cmd, p, sizeof *p);
 		if (io_uring_submit(ring) != 1)
-			return false;
+			return -1;
 		struct io_uring_cqe *cqe;
 		int r;
 		do
 			r = io_uring_wait_cqe(ring, &cqe);
 		while (r == -EINTR); /* the command is still queued: wait on */
 		if (r < 0)
-			return false;
+			return -1;
 		int res = cqe->res;
 		io_uring_cqe_seen(ring, cqe);
 		/* a park without a timeout ends at the module's cap: park again */
-		if (res != -ETIMEDOUT || timeout_us >= 0)
+		if (res != -ETIMEDOUT || p->timeout_ns >= 0)
 			return res == 0;
 	}
 }
 
 bool kmod_park(void *ring, int64_t timeout_us)
 {
-	if (ring)
-		return ring_park(ring, timeout_us);
 	struct kbeam_park p = {.timeout_ns = timeout_us < 0 ? -1 : timeout_us * 1000};
+	int r = ring ? ring_park(ring, &p) : -1;
+	if (r >= 0)
+		return r == 1;
 	return ioctl(node_fd, KBEAM_IOC_PARK, &p) == 0;
 }
 

@@ -10,11 +10,13 @@
 /* Attaches the calling thread as the scheduler on cpu: its id, or -errno. */
 int kmod_attach(unsigned cpu);
 /* Parks the calling (attached) thread, through its ring when it has one
- * (kmod_park_ring), else through the ioctl: true when kicked. */
+ * (kmod_park_ring), else (or when the ring fails) through the ioctl: true
+ * when kicked. */
 bool kmod_park(void *ring, int64_t timeout_us);
 /* A ring for the calling scheduler's parks when they go through io_uring
  * (platform_set_park_way), else NULL (also when io_uring is refused). */
 void *kmod_park_ring(void);
+void kmod_park_ring_free(void *ring);
 void kmod_kick(int id);
 /* A memory region of the node, mapped (NULL when refused: the node's
  * limit, or no memory), and its end. */

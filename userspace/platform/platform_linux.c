@@ -27,6 +27,9 @@ void platform_parker_destroy(platform_parker *pk)
 	if (pk->fd >= 0)
 		close(pk->fd);
 	pk->fd = -1;
+	if (pk->ring)
+		kmod_park_ring_free(pk->ring);
+	pk->ring = NULL;
 }
 
 bool platform_park(platform_parker *pk, int64_t timeout_us)
